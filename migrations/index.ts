@@ -1,0 +1,9 @@
+// Every migration, imported statically so that the bundled server carries them (no directory scan).
+import type { Migration } from 'kysely';
+import * as m0001 from './2026_11_23_0001_foundation.ts';
+import * as m0002 from './2026_11_23_0002_accounts.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_foundation': m0001,
+  '2026_11_23_0002_accounts': m0002,
+};

@@ -1,0 +1,25 @@
+// `npm run build`: the client with Vite (when client/ exists) and the server bundled by esbuild
+// into dist/server/main.js (npm packages stay external).
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+
+const t0 = Date.now();
+if (existsSync('client/vite.config.ts')) {
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+for (const entry of ['server/main.ts', 'server/db/migrate-cli.ts', 'server/auth/user-create-cli.ts']) {
+  await build({
+    entryPoints: [entry],
+    outdir: 'dist/server',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+console.log(`build: server bundled in dist/server (${Date.now() - t0} ms)`);
