@@ -1,0 +1,66 @@
+// The objectives taxonomy and evaluation dimensions of the national study (DOMAIN.md), with the
+// default objective → dimension map. Stable codes are ours; French labels are the study's.
+export const DIMENSIONS = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const STANDARD_OBJECTIVES = [
+  'access',
+  'capacity',
+  'governance',
+  'producers',
+  'points_of_sale',
+  'food_insecurity',
+  'advocacy',
+] as const;
+export type StandardObjective = (typeof STANDARD_OBJECTIVES)[number];
+
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+export const DIMENSION_LABELS: Record<Dimension, Localized> = {
+  access: { fr: 'Accès à l’alimentation', en: 'Access to food' },
+  democracy: { fr: 'Démocratie alimentaire', en: 'Food democracy' },
+  agroecology: { fr: 'Agroécologie', en: 'Agroecology' },
+  health: { fr: 'Santé', en: 'Health' },
+  economy: { fr: 'Modèle socio-économique', en: 'Socio-economic model' },
+};
+
+export const OBJECTIVE_LABELS: Record<StandardObjective, Localized> = {
+  access: {
+    fr: 'Accès à l’alimentation durable pour toutes et tous',
+    en: 'Access to sustainable food for all',
+  },
+  capacity: {
+    fr: 'Formation, sensibilisation, accompagnement et capacitation des citoyens vers des pratiques alimentaires durables (renforcer le pouvoir d’agir)',
+    en: 'Training, awareness, support and empowerment of citizens towards sustainable food practices (power to act)',
+  },
+  governance: { fr: 'Gouvernance partagée', en: 'Shared governance' },
+  producers: {
+    fr: 'Installation ou maintien de producteurs locaux en agriculture durable, rémunérés équitablement',
+    en: 'Setting up or keeping local sustainable farmers, fairly paid',
+  },
+  points_of_sale: {
+    fr: 'Soutien et sensibilisation des points de vente ciblés',
+    en: 'Support and awareness of targeted points of sale',
+  },
+  food_insecurity: {
+    fr: 'Lutte contre la précarité alimentaire (publics précaires en tant que cibles spécifiques)',
+    en: 'Fighting food insecurity (people in precarity as specific targets)',
+  },
+  advocacy: { fr: 'Plaidoyer', en: 'Advocacy' },
+};
+
+export const DEFAULT_OBJECTIVE_DIMENSIONS: Record<StandardObjective, readonly Dimension[]> = {
+  access: ['access', 'agroecology'],
+  capacity: ['democracy', 'health'],
+  governance: ['democracy'],
+  producers: ['agroecology', 'economy'],
+  points_of_sale: ['agroecology', 'economy'],
+  food_insecurity: ['access', 'health'],
+  advocacy: ['democracy'],
+};
+
+export const isStandardObjective = (code: string): code is StandardObjective =>
+  (STANDARD_OBJECTIVES as readonly string[]).includes(code);
