@@ -1,0 +1,99 @@
+// The application factory: tests and main.ts build the same app from a config and an open database.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/auth.routes.ts';
+import { registerSessions } from './auth/session.ts';
+import { caisseRoutes } from './caisses/caisses.routes.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import type { App, Deps } from './http/types.ts';
+import { objectiveRoutes } from './objectives/objectives.routes.ts';
+import { participantRoutes } from './participants/participants.routes.ts';
+import { ValidatorCache } from './questionnaires/validator-cache.ts';
+import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
+import { participantLinkRoutes } from './responses/participant-link.routes.ts';
+import { responseRoutes } from './responses/responses.routes.ts';
+import { waveRoutes } from './waves/waves.routes.ts';
+
+export interface BuildOptions {
+  config: Readonly<Config>;
+  db: Db;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, db, logger = true }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Ids of our own making only: refuse path params that are not what they claim to be.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const deps: Deps = { config, db, validators: new ValidatorCache() };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Récolte API',
+        description: 'Questionnaires, réponses, indicateurs et suivi-évaluation des caisses alimentaires',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerSessions(app, deps);
+
+  await app.register(
+    async (api) => {
+      const r = api as unknown as App;
+      healthRoutes(r, deps);
+      authRoutes(r, deps);
+      caisseRoutes(r, deps);
+      objectiveRoutes(r, deps);
+      questionnaireRoutes(r, deps);
+      waveRoutes(r, deps);
+      participantRoutes(r, deps);
+      participantLinkRoutes(r, deps);
+      responseRoutes(r, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  return app;
+}

@@ -1,0 +1,80 @@
+// Users, memberships and sessions in the database.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { newId, nowIso } from '../util.ts';
+import type { CaisseRole } from './actor.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export const findUserByEmail = (db: Q, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+
+export const findUserById = (db: Q, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertUser(
+  db: Q,
+  u: { email: string; passwordHash: string; isAdmin?: boolean; isResearcher?: boolean },
+) {
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    email: u.email.toLowerCase(),
+    password_hash: u.passwordHash,
+    is_admin: u.isAdmin ? 1 : 0,
+    is_researcher: u.isResearcher ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+    disabled_at: null,
+  };
+  await db.insertInto('users').values(row).execute();
+  return row;
+}
+
+export async function setMembership(db: Q, userId: string, caisseId: string, role: CaisseRole) {
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, caisse_id: caisseId, role, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(['user_id', 'caisse_id']).doUpdateSet({ role }))
+    .execute();
+}
+
+export const membershipsOf = (db: Q, userId: string) =>
+  db.selectFrom('memberships').select(['caisse_id', 'role']).where('user_id', '=', userId).execute();
+
+export async function insertSession(db: Q, s: { id: string; userId: string; csrfToken: string; ttlMs: number }) {
+  const now = new Date();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + s.ttlMs).toISOString(),
+    })
+    .execute();
+}
+
+/** The session with its user, when both are valid now. */
+export const findLiveSession = (db: Q, id: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.email',
+      'users.is_admin',
+      'users.is_researcher',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', nowIso())
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+
+export const deleteSession = (db: Q, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+export const deleteSessionsOfUser = (db: Q, userId: string) =>
+  db.deleteFrom('sessions').where('user_id', '=', userId).execute();

@@ -1,0 +1,26 @@
+// The Fastify instance type every route module receives, and the dependencies it carries.
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface Deps {
+  config: Readonly<Config>;
+  db: Db;
+  validators: ValidatorCache;
+}

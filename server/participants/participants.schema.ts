@@ -1,0 +1,41 @@
+// Participants (expérimentateurs): a pseudonymous code, a few attributes, a consent status.
+import { z } from 'zod';
+
+export const householdTypes = ['single', 'couple', 'single_parent', 'couple_children', 'shared', 'other'] as const;
+export const consentStatuses = ['unknown', 'given', 'refused'] as const;
+
+export const attributesSchema = z.strictObject({
+  cotisationTier: z.string().trim().min(1).max(40).optional(),
+  householdSize: z.number().int().min(1).max(20).optional(),
+  householdType: z.enum(householdTypes).optional(),
+});
+
+export const participantCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{N}_.-]+$/u, 'code : lettres, chiffres, _ . -');
+
+export const participantCreateSchema = z.strictObject({
+  code: participantCodeSchema,
+  attributes: attributesSchema.default({}),
+  consent: z.enum(consentStatuses).default('unknown'),
+});
+
+export const participantSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  attributes: attributesSchema,
+  consent: z.enum(consentStatuses),
+  linkActive: z.boolean(),
+  tokenIssuedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** The only answer that ever carries the token: at creation and at reissue. */
+export const participantWithTokenSchema = participantSchema.extend({ token: z.string(), link: z.string() });
+
+export type Attributes = z.infer<typeof attributesSchema>;
+export type ParticipantCreate = z.infer<typeof participantCreateSchema>;
+export type ParticipantDto = z.infer<typeof participantSchema>;

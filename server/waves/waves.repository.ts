@@ -1,0 +1,96 @@
+// Waves in the database, with their live response counts.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Wave, WavesTable } from '../db/schema.ts';
+import { nowIso } from '../util.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export const findWave = (db: Q, id: string) =>
+  db
+    .selectFrom('waves')
+    .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
+    .innerJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
+    .selectAll('waves')
+    .select(['q.level', 'q.id as questionnaire_id'])
+    .where('waves.id', '=', id)
+    .executeTakeFirst();
+
+export type WaveWithLevel = NonNullable<Awaited<ReturnType<typeof findWave>>>;
+
+export const listWaves = (db: Q, caisseId: string) =>
+  db
+    .selectFrom('waves')
+    .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
+    .innerJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
+    .selectAll('waves')
+    .select(['q.level', 'q.id as questionnaire_id'])
+    .where('waves.caisse_id', '=', caisseId)
+    .orderBy('waves.created_at')
+    .execute();
+
+export const insertWave = (db: Q, row: Wave) => db.insertInto('waves').values(row).execute();
+
+export const updateWave = (db: Q, id: string, cols: Partial<WavesTable>) =>
+  db
+    .updateTable('waves')
+    .set({ ...cols, updated_at: nowIso() })
+    .where('id', '=', id)
+    .execute();
+
+/** One baseline per caisse and questionnaire level: setting one clears the others. */
+export async function clearOtherBaselines(db: Q, caisseId: string, keepWaveId: string, level: string) {
+  const sameLevel = await db
+    .selectFrom('waves')
+    .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
+    .innerJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
+    .select('waves.id')
+    .where('waves.caisse_id', '=', caisseId)
+    .where('q.level', '=', level)
+    .where('waves.id', '!=', keepWaveId)
+    .execute();
+  if (sameLevel.length === 0) return;
+  await db
+    .updateTable('waves')
+    .set({ is_baseline: 0 })
+    .where(
+      'id',
+      'in',
+      sameLevel.map((w) => w.id),
+    )
+    .execute();
+}
+
+/** Current (non-superseded) responses per wave of a caisse. */
+export async function submittedCounts(db: Q, caisseId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['wave_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('caisse_id', '=', caisseId)
+    .where('superseded_at', 'is', null)
+    .groupBy('wave_id')
+    .execute();
+  return new Map(rows.map((r) => [r.wave_id, Number(r.n)]));
+}
+
+export async function countParticipants(db: Q, caisseId: string): Promise<number> {
+  const r = await db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('caisse_id', '=', caisseId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export const countResponses = async (db: Q, waveId: string): Promise<number> => {
+  const r = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+};
+
+/** A wave takes submissions when it is open and now lies within its dates. */
+export function isAccepting(w: Pick<Wave, 'status' | 'opens_at' | 'closes_at'>, now = nowIso()): boolean {
+  return w.status === 'open' && (!w.opens_at || w.opens_at <= now) && (!w.closes_at || now < w.closes_at);
+}
