@@ -12,7 +12,10 @@ import { findUserByEmail, insertUser } from './users.repository.ts';
 const { values } = parseArgs({
   options: { email: { type: 'string' }, admin: { type: 'boolean', default: false }, researcher: { type: 'boolean', default: false } },
 });
-const email = z.email().safeParse(values.email);
+const email = z
+  .email()
+  .transform((e) => e.toLowerCase())
+  .safeParse(values.email);
 if (!email.success) {
   console.error('Usage : npm run user:create -- --email personne@exemple.fr [--admin] [--researcher]');
   process.exit(2);

@@ -24,3 +24,10 @@ export interface Deps {
   db: Db;
   validators: ValidatorCache;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as { method, url } (HEAD excluded). */
+    routeList: { method: string; url: string }[];
+  }
+}

@@ -187,7 +187,8 @@ export function checkDefinition(input: unknown): DefinitionCheck {
     const err = fromJsonError(e, paths);
     if (err) errors.push(err);
   }
-  if (model.getAllQuestions(false, false, true).length === 0) {
+  const valued = model.getAllQuestions(false, false, true).filter((q) => !['html', 'image'].includes(q.getType()));
+  if (valued.length === 0) {
     errors.push({ message: 'Le questionnaire ne contient aucune question', messageEn: 'The questionnaire has no question' });
   }
   let syntaxChecked = false;

@@ -183,7 +183,11 @@ export function compileModel(model: any): CompiledModel {
   const questionNames: string[] = [];
   for (const q of survey.getAllQuestions(false, false, false) as SjsQuestion[]) {
     const type: string = q.getType();
-    rootNames.set(String(q.name).toLowerCase(), { name: q.name, emptyAsArray: ARRAY_VALUED.has(type) });
+    rootNames.set(String(q.name).toLowerCase(), {
+      name: q.name,
+      emptyAsArray: ARRAY_VALUED.has(type),
+      computed: type === 'expression',
+    });
     if (type !== 'html' && type !== 'image') questionNames.push(q.name);
   }
   const compileTemplate = (elements: SjsElement[], where: string): Scope => {

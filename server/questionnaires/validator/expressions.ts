@@ -11,6 +11,8 @@ export interface RootVar {
   name: string;
   /** checkbox, tagbox, ranking: survey-core exposes [] when empty. */
   emptyAsArray: boolean;
+  /** expression question: read the computed value. */
+  computed: boolean;
 }
 
 export interface ExprScope {
@@ -72,10 +74,12 @@ function resolve(
     const q = scope.rootNames.get(alias);
     if (q) {
       const { name } = q;
-      sources.set(alias, {
-        alias,
-        get: q.emptyAsArray ? (env) => env.root[name] ?? EMPTY : (env) => env.root[name],
-      });
+      const get: Source['get'] = q.computed
+        ? (env) => env.rootComputed?.[name]
+        : q.emptyAsArray
+          ? (env) => env.root[name] ?? EMPTY
+          : (env) => env.root[name];
+      sources.set(alias, { alias, get });
       continue;
     }
     const hint = scope.inPanel ? ` (dans un panneau dynamique, utilisez {panel.${root}})` : '';

@@ -7,15 +7,20 @@ import { isEmptyAnswer, isEmptyValue, isPlainObject } from './values.ts';
 const own = (obj: Record<string, unknown>, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
 
 /**
- * Recomputes expression questions into a copy of the data (a submitted value is ignored);
- * repeats while one changes, when they depend on each other.
+ * Computes the expression questions (a submitted value is ignored), repeating while one changes
+ * when they read each other. Root scope: into env.rootComputed, so the response is never copied
+ * for conditions; a panel item (small) is copied into env.panel.
  */
-function computeExpressions(scope: Scope, data: Record<string, unknown>, env: Env, setValues: (v: Record<string, unknown>) => void): Record<string, unknown> {
-  if (scope.computed.length === 0) return data;
-  const values: Record<string, unknown> = { ...data };
-  // Not `delete`: it would turn the object into a slow dictionary.
-  for (const i of scope.computed) values[(scope.nodes[i] as QuestionNode).name] = undefined;
-  setValues(values);
+function computeExpressions(scope: Scope, env: Env, isRoot: boolean): Record<string, unknown> {
+  let values: Record<string, unknown>;
+  if (isRoot) {
+    values = {};
+    env.rootComputed = values;
+  } else {
+    values = { ...env.panel };
+    for (const i of scope.computed) values[(scope.nodes[i] as QuestionNode).name] = undefined;
+    env.panel = values;
+  }
   const passes = scope.computedChained ? scope.computed.length + 1 : 1;
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
@@ -83,16 +88,14 @@ export function runScope(scope: Scope, data: Record<string, unknown>, env: Env, 
   for (const key in data) {
     if (!scope.keys.has(key)) report(sink, prefix + key, 'unknown_key', prefix + key);
   }
-  const isRoot = prefix === '';
-  const values = computeExpressions(scope, data, env, (v) => {
-    if (isRoot) env.root = v;
-    else env.panel = v;
-  });
+  const hasComputed = scope.computed.length > 0;
+  const computed = hasComputed ? computeExpressions(scope, env, prefix === '') : null;
   const { nodes } = scope;
   const n = nodes.length;
   const visible = new Uint8Array(n);
   const readOnly = new Uint8Array(n);
-  let out: Record<string, unknown> | null = values === data ? null : { ...data };
+  // The data to store: a copy only when expression values are replaced.
+  let out: Record<string, unknown> | null = hasComputed ? { ...data } : null;
   for (let i = 0; i < n; i++) {
     const node = nodes[i] as (typeof nodes)[number];
     const pVisible = node.parent < 0 ? true : visible[node.parent] === 1;
@@ -105,8 +108,8 @@ export function runScope(scope: Scope, data: Record<string, unknown>, env: Env, 
 
     const path = prefix + node.name;
     if (node.computed) {
-      if (out) {
-        const v = values[node.name];
+      if (out && computed) {
+        const v = computed[node.name];
         if (isVisible && v !== undefined) out[node.name] = v;
         else delete out[node.name];
       }

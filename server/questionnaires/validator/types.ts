@@ -30,6 +30,8 @@ export interface DefinitionIssue {
 /** What conditions read: the response values, and inside a dynamic panel its item. */
 export interface Env {
   root: Record<string, unknown>;
+  /** Values of the root expression questions, computed here (the submitted ones are ignored). */
+  rootComputed?: Record<string, unknown>;
   panel?: Record<string, unknown>;
   panelIndex?: number;
   item?: unknown;
