@@ -579,16 +579,52 @@ function asNumber(def: IndicatorDefinition, m: Measure): number {
   throw new TypeError(`${def.id}: expected a boolean or number measure`);
 }
 
-function momentsOf(values: Iterable<number>): Moments {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (const v of values) {
-    n++;
-    sum += v;
-    sumSq += v * v;
+/**
+ * Moments of the within-participant differences (current − baseline), accumulated one pair at a time so that
+ * a server can stream both waves without holding per-participant maps of every indicator. For a distribution,
+ * the headline's indicator and each category's indicator are differenced; ratios are never paired.
+ */
+export class PairedMoments {
+  readonly #def: IndicatorDefinition;
+  readonly #codes: readonly string[];
+  readonly #paired: MutableMoments = { n: 0, sum: 0, sumSq: 0 };
+  readonly #byCategory: Record<string, MutableMoments> = {};
+
+  constructor(def: IndicatorDefinition) {
+    this.#def = def;
+    this.#codes = categoryCodes(def);
+    for (const code of this.#codes) this.#byCategory[code] = { n: 0, sum: 0, sumSq: 0 };
   }
-  return { n, sum, sumSq };
+
+  add(baseline: Measure, current: Measure): void {
+    const def = this.#def;
+    if (def.kind === 'ratio') return;
+    if (def.kind === 'distribution') {
+      const h = def.headlineCategories;
+      push(this.#paired, h ? Number(h.includes(current as string)) - Number(h.includes(baseline as string)) : 0);
+      for (const code of this.#codes) {
+        push(this.#byCategory[code]!, Number(current === code) - Number(baseline === code));
+      }
+      return;
+    }
+    push(this.#paired, asNumber(def, current) - asNumber(def, baseline));
+  }
+
+  result(): { paired: Moments | null; pairedByCategory: Record<string, Moments> | null } {
+    if (this.#def.kind === 'ratio') return { paired: null, pairedByCategory: null };
+    return {
+      paired: { ...this.#paired },
+      pairedByCategory: this.#def.kind === 'distribution' ? structuredClone(this.#byCategory) : null,
+    };
+  }
+}
+
+type MutableMoments = { -readonly [K in keyof Moments]: Moments[K] };
+
+function push(m: MutableMoments, x: number): void {
+  m.n += 1;
+  m.sum += x;
+  m.sumSq += x * x;
 }
 
 /**
@@ -602,30 +638,14 @@ export function pairedChange(
   minCell: number,
   opts: { suppress?: boolean } = {},
 ): ChangeResult {
-  const pairs: [Measure, Measure][] = [];
+  const moments = new PairedMoments(def);
   if (def.level === 'participant') {
     for (const [id, cur] of current) {
       const base = baseline.get(id);
-      if (cur !== null && base !== undefined && base !== null) pairs.push([base, cur]);
+      if (cur !== null && base !== undefined && base !== null) moments.add(base, cur);
     }
   }
-  let paired: Moments | null = null;
-  let pairedByCategory: Record<string, Moments> | null = null;
-  if (def.kind === 'distribution') {
-    const indicator = (m: Measure, codes: readonly string[]) => (codes.includes(m as string) ? 1 : 0);
-    if (def.headlineCategories) {
-      const h = def.headlineCategories;
-      paired = momentsOf(pairs.map(([b, c]) => indicator(c, h) - indicator(b, h)));
-    } else {
-      paired = { n: pairs.length, sum: 0, sumSq: 0 };
-    }
-    pairedByCategory = {};
-    for (const code of categoryCodes(def)) {
-      pairedByCategory[code] = momentsOf(pairs.map(([b, c]) => indicator(c, [code]) - indicator(b, [code])));
-    }
-  } else if (def.kind !== 'ratio') {
-    paired = momentsOf(pairs.map(([b, c]) => asNumber(def, c) - asNumber(def, b)));
-  }
+  const { paired, pairedByCategory } = moments.result();
   return changeFromStats(
     def,
     {

@@ -66,9 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('waves')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('caisse_id', 'text', (c) => c.notNull().references('caisses.id').onDelete('cascade'))
-    .addColumn('questionnaire_version_id', 'text', (c) =>
-      c.notNull().references('questionnaire_versions.id'),
-    )
+    .addColumn('questionnaire_version_id', 'text', (c) => c.notNull().references('questionnaire_versions.id'))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('opens_at', 'text')
     .addColumn('closes_at', 'text')
@@ -100,9 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('caisse_id', 'text', (c) => c.notNull().references('caisses.id').onDelete('cascade'))
     .addColumn('wave_id', 'text', (c) => c.notNull().references('waves.id').onDelete('cascade'))
     .addColumn('participant_id', 'text', (c) => c.references('participants.id').onDelete('cascade'))
-    .addColumn('questionnaire_version_id', 'text', (c) =>
-      c.notNull().references('questionnaire_versions.id'),
-    )
+    .addColumn('questionnaire_version_id', 'text', (c) => c.notNull().references('questionnaire_versions.id'))
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
@@ -124,9 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('drafts')
-    .addColumn('participant_id', 'text', (c) =>
-      c.notNull().references('participants.id').onDelete('cascade'),
-    )
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
     .addColumn('wave_id', 'text', (c) => c.notNull().references('waves.id').onDelete('cascade'))
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_type', 'text', (c) => c.notNull())
     .addColumn('target_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_caisse_at_idx').on('audit_log').columns(['caisse_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_caisse_at_idx')
+    .on('audit_log')
+    .columns(['caisse_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -24,6 +24,10 @@ import type { App, Deps } from './http/types.ts';
 import { objectiveRoutes } from './objectives/objectives.routes.ts';
 import { participantRoutes } from './participants/participants.routes.ts';
 import { ValidatorCache } from './questionnaires/validator-cache.ts';
+import { ResultsCache } from './indicators/results.service.ts';
+import { indicatorRoutes } from './indicators/indicators.routes.ts';
+import { ResearchCache } from './research/research.service.ts';
+import { researchRoutes } from './research/research.routes.ts';
 import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { participantLinkRoutes } from './responses/participant-link.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
@@ -47,7 +51,9 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const deps: Deps = { config, db, validators: new ValidatorCache() };
+  const deps: Deps = { config, db, validators: new ValidatorCache(), resultsCache: new ResultsCache(),
+    researchCache: new ResearchCache(),
+  };
   // The route table, for the isolation test that checks every route is in its matrix.
   const routes: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {
@@ -101,6 +107,8 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
       participantRoutes(r, deps);
       participantLinkRoutes(r, deps);
       responseRoutes(r, deps);
+      indicatorRoutes(r, deps);
+      researchRoutes(r, deps);
     },
     { prefix: '/api' },
   );

@@ -92,6 +92,11 @@ export interface BuildDefinitionOptions {
   modules: readonly string[];
   /** A coordinator's own SurveyJS questions, put on one extra page (before the feedback page). */
   extraElements?: readonly unknown[];
+  /**
+   * Page titles by dimension: when given, modules that belong to a dimension are grouped on one page
+   * per dimension (in the order of this record), each module as a titled panel; others keep their page.
+   */
+  dimensionPages?: Readonly<Record<string, LocalizedString>>;
   locale?: 'fr';
 }
 
@@ -229,6 +234,42 @@ function modulePage(module: SurveyModule, gated: boolean): SurveyJSPage {
   return page;
 }
 
+/** Regroups module pages, in place, into one page per dimension holding each module as a panel. */
+function groupByDimension(
+  pages: SurveyJSPage[],
+  titles: Readonly<Record<string, LocalizedString>>,
+  gated: boolean,
+): void {
+  const grouped = new Map<string, SurveyJSPage>();
+  const out: SurveyJSPage[] = [];
+  for (const page of pages) {
+    const dimension = modules[page.name]?.dimension;
+    const title = dimension ? titles[dimension] : undefined;
+    if (!dimension || !title) {
+      out.push(page);
+      continue;
+    }
+    let target = grouped.get(dimension);
+    if (!target) {
+      target = { name: `dimension_${dimension}`, title: structuredClone(title), elements: [] };
+      if (gated) target.visibleIf = CONSENT_VISIBLE_IF;
+      grouped.set(dimension, target);
+      out.push(target);
+    }
+    const panel: SurveyJSElement = { type: 'panel', name: `panel_${page.name}`, title: page.title, elements: page.elements };
+    if (page.description) panel.description = page.description;
+    target.elements.push(panel);
+  }
+  // Dimension pages follow the order of `titles`, after the pages that stay on their own (consent, profile…).
+  const order = Object.keys(titles);
+  const single = out.filter((p) => !p.name.startsWith('dimension_'));
+  const dims = out.filter((p) => p.name.startsWith('dimension_')).sort(
+    (a, b) => order.indexOf(a.name.slice(10)) - order.indexOf(b.name.slice(10)),
+  );
+  const feedback = single.filter((p) => p.name === FEEDBACK_MODULE_ID);
+  pages.splice(0, pages.length, ...single.filter((p) => p.name !== FEEDBACK_MODULE_ID), ...dims, ...feedback);
+}
+
 /**
  * One SurveyJS definition: for the participant level the consent page first, then one page per
  * module (page name = module id), each hidden unless `{consent} = true`, so that a refusal ends
@@ -252,6 +293,8 @@ export function buildDefinition(opts: BuildDefinitionOptions): SurveyJSDefinitio
     }
     pages.push(modulePage(module, participant && id !== CONSENT_MODULE_ID));
   }
+
+  if (opts.dimensionPages) groupByDimension(pages, opts.dimensionPages, participant);
 
   const extra = opts.extraElements ?? [];
   if (extra.length > 0) {

@@ -35,6 +35,8 @@ export interface QuestionnairesTable {
   standard_key: string | null;
   title: string;
   level: string;
+  /** 'standard' | 'assembled' | 'custom' */
+  origin: string;
   created_at: string;
   updated_at: string;
 }
@@ -147,6 +149,28 @@ export interface AuditLogTable {
   target_id: string | null;
 }
 
+export interface ResponseMeasuresTable {
+  response_id: string;
+  caisse_id: string;
+  wave_id: string;
+  participant_id: string | null;
+  submitted_at: string;
+  /** JSON: indicator id → encoded measure (absent: not measurable in the version; null: missing). */
+  measures: string;
+  /** JSON: disaggregation attributes of the respondent. */
+  attributes: string;
+}
+
+export interface IndicatorSelectionsTable {
+  caisse_id: string;
+  indicator_id: string;
+  objectives: string;
+  baseline: number | null;
+  target: number | null;
+  periodicity: string | null;
+  position: number;
+}
+
 export interface Database {
   caisses: CaissesTable;
   objectives: ObjectivesTable;
@@ -161,6 +185,8 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
+  response_measures: ResponseMeasuresTable;
+  indicator_selections: IndicatorSelectionsTable;
 }
 
 export type Caisse = Selectable<CaissesTable>;

@@ -16,7 +16,8 @@ export class AppError extends Error {
 
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
-export const unauthorized = (message = 'Authentification requise') => new AppError(401, 'UNAUTHENTICATED', message);
+export const unauthorized = (message = 'Authentification requise') =>
+  new AppError(401, 'UNAUTHENTICATED', message);
 export const forbidden = (message = 'Accès refusé') => new AppError(403, 'FORBIDDEN', message);
 export const notFound = (what = 'Ressource') => new AppError(404, 'NOT_FOUND', `${what} introuvable`);
 export const conflict = (code: string, message: string, details?: unknown) =>
@@ -27,13 +28,21 @@ export const unprocessable = (code: string, message: string, details?: unknown) 
 /** Unique-constraint violations from either driver (SQLite or PostgreSQL). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
-      const body: Record<string, unknown> = { statusCode: err.statusCode, code: err.code, message: err.message };
+      const body: Record<string, unknown> = {
+        statusCode: err.statusCode,
+        code: err.code,
+        message: err.message,
+      };
       if (err.details !== undefined) body.details = err.details;
       return reply.code(err.statusCode).send(body);
     }
@@ -65,6 +74,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} introuvable` }),
+    reply
+      .code(404)
+      .send({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: `Route ${request.method} ${request.url.split('?')[0]} introuvable`,
+      }),
   );
 }

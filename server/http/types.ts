@@ -9,7 +9,9 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import type { ResultsCache } from '../indicators/results.service.ts';
 import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
+import type { ResearchCache } from '../research/research.service.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -23,6 +25,8 @@ export interface Deps {
   config: Readonly<Config>;
   db: Db;
   validators: ValidatorCache;
+  resultsCache: ResultsCache;
+  researchCache: ResearchCache;
 }
 
 declare module 'fastify' {

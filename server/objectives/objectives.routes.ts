@@ -4,6 +4,8 @@ import { requireCaisse } from '../auth/policy.ts';
 import { caisseParams } from '../caisses/caisses.routes.ts';
 import { findCaisse } from '../caisses/caisses.repository.ts';
 import { notFound } from '../http/errors.ts';
+import { pruneSelectionObjectives } from '../indicators/selection.ts';
+import { nowIso } from '../util.ts';
 import { authErrors, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { listObjectives, replaceObjectives, toObjectiveDto } from './objectives.repository.ts';
@@ -12,7 +14,13 @@ import { objectiveSchema, objectivesPutSchema } from './objectives.schema.ts';
 export function objectiveRoutes(app: App, { db }: Deps): void {
   app.get(
     '/caisses/:caisseId/objectives',
-    { schema: { tags: ['objectives'], params: caisseParams, response: { 200: items(objectiveSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['objectives'],
+        params: caisseParams,
+        response: { 200: items(objectiveSchema), ...authErrors },
+      },
+    },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'member');
       if (!(await findCaisse(db.kysely, req.params.caisseId))) throw notFound('Caisse');
@@ -36,7 +44,14 @@ export function objectiveRoutes(app: App, { db }: Deps): void {
       const rows = await db.kysely.transaction().execute(async (trx) => {
         if (!(await findCaisse(trx, req.params.caisseId))) throw notFound('Caisse');
         await replaceObjectives(trx, req.params.caisseId, req.body);
-        await audit(trx, actor, { caisseId: req.params.caisseId, action: 'objectives.replace', targetType: 'caisse', targetId: req.params.caisseId });
+        await pruneSelectionObjectives(trx, req.params.caisseId, new Set(req.body.objectives.map((o) => o.code)));
+        await trx.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', req.params.caisseId).execute();
+        await audit(trx, actor, {
+          caisseId: req.params.caisseId,
+          action: 'objectives.replace',
+          targetType: 'caisse',
+          targetId: req.params.caisseId,
+        });
         return listObjectives(trx, req.params.caisseId);
       });
       return { items: rows.map(toObjectiveDto) };

@@ -10,7 +10,7 @@ export const hashDefinition = (json: string): string => createHash('sha256').upd
 
 export async function insertQuestionnaire(
   db: Q,
-  q: { caisseId: string | null; standardKey?: string | null; title: string; level: string },
+  q: { caisseId: string | null; standardKey?: string | null; title: string; level: string; origin?: string },
 ): Promise<Questionnaire> {
   const now = nowIso();
   const row: Questionnaire = {
@@ -19,6 +19,7 @@ export async function insertQuestionnaire(
     standard_key: q.standardKey ?? null,
     title: q.title,
     level: q.level,
+    origin: q.origin ?? (q.standardKey ? 'standard' : 'custom'),
     created_at: now,
     updated_at: now,
   };
@@ -48,7 +49,11 @@ export async function insertVersion(
     created_by: v.createdBy,
   };
   await db.insertInto('questionnaire_versions').values(row).execute();
-  await db.updateTable('questionnaires').set({ updated_at: now }).where('id', '=', v.questionnaireId).execute();
+  await db
+    .updateTable('questionnaires')
+    .set({ updated_at: now })
+    .where('id', '=', v.questionnaireId)
+    .execute();
   return row;
 }
 
@@ -84,7 +89,10 @@ export const listQuestionnairesWithLatest = (db: Q, caisseId: string) =>
       eb(
         'v.version',
         '=',
-        eb.selectFrom('questionnaire_versions as v2').select((e2) => e2.fn.max('v2.version').as('m')).whereRef('v2.questionnaire_id', '=', 'q.id'),
+        eb
+          .selectFrom('questionnaire_versions as v2')
+          .select((e2) => e2.fn.max('v2.version').as('m'))
+          .whereRef('v2.questionnaire_id', '=', 'q.id'),
       ),
     )
     .orderBy('q.caisse_id')
@@ -101,4 +109,13 @@ export const latestVersion = (db: Q, questionnaireId: string) =>
     .where('questionnaire_id', '=', questionnaireId)
     .orderBy('version', 'desc')
     .limit(1)
+    .executeTakeFirst();
+
+export const findAssembled = (db: Q, caisseId: string, level: string) =>
+  db
+    .selectFrom('questionnaires')
+    .selectAll()
+    .where('caisse_id', '=', caisseId)
+    .where('origin', '=', 'assembled')
+    .where('level', '=', level)
     .executeTakeFirst();

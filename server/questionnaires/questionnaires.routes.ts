@@ -6,7 +6,7 @@ import { requireAdmin, requireCaisse, requireUser } from '../auth/policy.ts';
 import { caisseParams } from '../caisses/caisses.routes.ts';
 import { findCaisse } from '../caisses/caisses.repository.ts';
 import type { Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { authErrors, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import {
@@ -25,6 +25,7 @@ import {
   versionDetailSchema,
 } from './questionnaires.schema.ts';
 import { addVersion, createQuestionnaire } from './questionnaires.service.ts';
+import { assembleQuestionnaires } from './assembly.ts';
 
 const questionnaireParams = z.object({ questionnaireId: idSchema });
 const versionParams = z.object({ versionId: idSchema });
@@ -60,7 +61,11 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
       const actor = requireCaisse(req.actor, req.params.caisseId, 'coordinator');
       const result = await db.kysely.transaction().execute(async (trx) => {
         if (!(await findCaisse(trx, req.params.caisseId))) throw notFound('Caisse');
-        const r = await createQuestionnaire(trx, { caisseId: req.params.caisseId, ...req.body }, actor.user.id);
+        const r = await createQuestionnaire(
+          trx,
+          { caisseId: req.params.caisseId, ...req.body },
+          actor.user.id,
+        );
         await audit(trx, actor, {
           caisseId: req.params.caisseId,
           action: 'questionnaire.create',
@@ -70,6 +75,35 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
         return r;
       });
       return reply.code(201).send(created(result.questionnaire, result.version));
+    },
+  );
+
+  const assembledSchema = z
+    .object({ questionnaireId: z.string(), versionId: z.string(), version: z.number(), modules: z.array(z.string()), changed: z.boolean() })
+    .nullable();
+  app.post(
+    '/caisses/:caisseId/questionnaires/assemble',
+    {
+      schema: {
+        tags: ['questionnaires'],
+        summary: 'Assembler les questionnaires à partir de la sélection d’indicateurs',
+        params: caisseParams,
+        body: z.strictObject({}).optional(),
+        response: { 200: z.object({ participant: assembledSchema, caisse: assembledSchema }), ...authErrors },
+      },
+    },
+    async (req) => {
+      const { caisseId } = req.params;
+      const actor = requireCaisse(req.actor, caisseId, 'coordinator');
+      return db.kysely.transaction().execute(async (trx) => {
+        if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
+        const r = await assembleQuestionnaires(trx, caisseId, actor.user.id);
+        if (!r.participant && !r.caisse) {
+          throw badRequest('EMPTY_SELECTION', 'Aucun indicateur sélectionné : choisissez des indicateurs avant d’assembler');
+        }
+        await audit(trx, actor, { caisseId, action: 'questionnaire.assemble', targetType: 'caisse', targetId: caisseId });
+        return r;
+      });
     },
   );
 
@@ -91,6 +125,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
           id: q.id,
           caisseId: q.caisse_id,
           standardKey: q.standard_key,
+          origin: q.origin as 'standard' | 'assembled' | 'custom',
           title: q.title,
           level: q.level as Level,
           latestVersionId: q.latest_version_id,
@@ -122,6 +157,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
         id: q.id,
         caisseId: q.caisse_id,
         standardKey: q.standard_key,
+        origin: q.origin as 'standard' | 'assembled' | 'custom',
         title: q.title,
         level: q.level as Level,
         latestVersionId: latest.id,
@@ -197,4 +233,3 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
   );
 }
-

@@ -24,6 +24,7 @@ export const questionnaireSchema = z.object({
   id: z.string(),
   caisseId: z.string().nullable(),
   standardKey: z.string().nullable(),
+  origin: z.enum(['standard', 'assembled', 'custom']),
   title: z.string(),
   level: z.enum(levels),
   latestVersionId: z.string(),

@@ -22,7 +22,14 @@ export function checkedDefinition(input: unknown) {
 
 export async function createQuestionnaire(
   trx: Q,
-  input: { caisseId: string | null; standardKey?: string | null; title: string; level: string; definition: unknown },
+  input: {
+    caisseId: string | null;
+    standardKey?: string | null;
+    origin?: string;
+    title: string;
+    level: string;
+    definition: unknown;
+  },
   createdBy: string | null,
 ): Promise<{ questionnaire: Questionnaire; version: QuestionnaireVersion }> {
   const checked = checkedDefinition(input.definition);
@@ -36,7 +43,12 @@ export async function createQuestionnaire(
   return { questionnaire, version };
 }
 
-export async function addVersion(trx: Q, questionnaireId: string, definition: unknown, createdBy: string | null) {
+export async function addVersion(
+  trx: Q,
+  questionnaireId: string,
+  definition: unknown,
+  createdBy: string | null,
+) {
   const checked = checkedDefinition(definition);
   return insertVersion(trx, {
     questionnaireId,

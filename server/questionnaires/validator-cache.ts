@@ -1,19 +1,22 @@
 // Compiled validators per questionnaire version. Versions are immutable, so an entry never goes
-// stale; the map is bounded to keep memory flat with many versions.
+// stale; the cache is bounded to keep memory flat with many versions.
+import { LruCache } from '../http/lru.ts';
 import { type CompiledValidator, compileValidator } from './validator.ts';
 
-export class ValidatorCache {
-  readonly #entries = new Map<string, CompiledValidator>();
-  constructor(private readonly max = 500) {}
+export interface CompiledVersion {
+  validator: CompiledValidator;
+  /** The questions the version asks: what decides which indicators it can measure. */
+  questionNames: ReadonlySet<string>;
+}
 
-  get(versionId: string, definitionJson: string): CompiledValidator {
+export class ValidatorCache {
+  readonly #entries = new LruCache<CompiledVersion>(500);
+
+  get(versionId: string, definitionJson: string): CompiledVersion {
     let v = this.#entries.get(versionId);
     if (v) return v;
-    v = compileValidator(JSON.parse(definitionJson));
-    if (this.#entries.size >= this.max) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
+    const validator = compileValidator(JSON.parse(definitionJson));
+    v = { validator, questionNames: new Set(validator.questionNames) };
     this.#entries.set(versionId, v);
     return v;
   }

@@ -12,21 +12,33 @@ import { findParticipantByToken } from '../participants/participants.repository.
 import { hashToken } from '../util.ts';
 import { findWave, isAccepting, listWaves } from '../waves/waves.repository.ts';
 import { currentResponsesOf, findCurrent, findDraft, upsertDraft } from './responses.repository.ts';
-import {
-  submissionResultSchema,
-  submissionSchema,
-  surveyDataSchema,
-} from './responses.schema.ts';
+import { submissionResultSchema, submissionSchema, surveyDataSchema } from './responses.schema.ts';
 import { submit } from './responses.service.ts';
 
-const tokenParams = z.object({ token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
-const linkErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 429: errorSchema };
+const tokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+const linkErrors = {
+  400: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+  429: errorSchema,
+};
 
 const linkWaveSchema = z.object({
   id: z.string(),
   period: z.string(),
   closesAt: z.string().nullable(),
-  questionnaire: z.object({ versionId: z.string(), title: z.string(), definition: z.record(z.string(), z.unknown()) }),
+  questionnaire: z.object({
+    versionId: z.string(),
+    title: z.string(),
+    definition: z.record(z.string(), z.unknown()),
+  }),
   draft: z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() }).nullable(),
   submittedAt: z.string().nullable(),
 });
@@ -35,7 +47,8 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
   const rateLimit = {
     max: config.tokenRateLimit,
     timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => `${req.ip}:${hashToken(String((req.params as { token?: string }).token ?? ''))}`,
+    keyGenerator: (req: FastifyRequest) =>
+      `${req.ip}:${hashToken(String((req.params as { token?: string }).token ?? ''))}`,
   };
 
   async function participantOf(token: string): Promise<Participant> {
@@ -72,7 +85,9 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
     async (req) => {
       const p = await participantOf(req.params.token);
       const caisse = (await findCaisse(db.kysely, p.caisse_id))!;
-      const open = (await listWaves(db.kysely, p.caisse_id)).filter((w) => w.level === 'participant' && isAccepting(w));
+      const open = (await listWaves(db.kysely, p.caisse_id)).filter(
+        (w) => w.level === 'participant' && isAccepting(w),
+      );
       const waves = [];
       for (const w of open) {
         const v = await db.kysely
@@ -87,8 +102,14 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
           id: w.id,
           period: w.period,
           closesAt: w.closes_at,
-          questionnaire: { versionId: w.questionnaire_version_id, title: v.title, definition: JSON.parse(v.definition) },
-          draft: draft ? { data: JSON.parse(draft.data) as Record<string, unknown>, updatedAt: draft.updated_at } : null,
+          questionnaire: {
+            versionId: w.questionnaire_version_id,
+            title: v.title,
+            definition: JSON.parse(v.definition),
+          },
+          draft: draft
+            ? { data: JSON.parse(draft.data) as Record<string, unknown>, updatedAt: draft.updated_at }
+            : null,
           submittedAt: current?.submitted_at ?? null,
         });
       }
@@ -152,9 +173,19 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
         params: tokenParams,
         response: {
           200: z.object({
-            participant: z.object({ code: z.string(), consent: z.string(), attributes: z.record(z.string(), z.unknown()) }),
+            participant: z.object({
+              code: z.string(),
+              consent: z.string(),
+              attributes: z.record(z.string(), z.unknown()),
+            }),
             responses: z.array(
-              z.object({ waveId: z.string(), period: z.string(), submittedAt: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()) }),
+              z.object({
+                waveId: z.string(),
+                period: z.string(),
+                submittedAt: z.string(),
+                revision: z.number(),
+                data: z.record(z.string(), z.unknown()),
+              }),
             ),
           }),
           ...linkErrors,
@@ -166,7 +197,11 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
       const rows = await currentResponsesOf(db.kysely, p.id);
       reply.header('content-disposition', `attachment; filename="mes-reponses-${p.code}.json"`);
       return {
-        participant: { code: p.code, consent: p.consent, attributes: JSON.parse(p.attributes) as Record<string, unknown> },
+        participant: {
+          code: p.code,
+          consent: p.consent,
+          attributes: JSON.parse(p.attributes) as Record<string, unknown>,
+        },
         responses: rows.map((r) => ({
           waveId: r.wave_id,
           period: r.period,

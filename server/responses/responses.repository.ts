@@ -33,7 +33,14 @@ export const currentResponsesOf = (db: Q, participantId: string) =>
   db
     .selectFrom('responses')
     .innerJoin('waves', 'waves.id', 'responses.wave_id')
-    .select(['responses.id', 'responses.wave_id', 'waves.period', 'responses.data', 'responses.submitted_at', 'responses.revision'])
+    .select([
+      'responses.id',
+      'responses.wave_id',
+      'waves.period',
+      'responses.data',
+      'responses.submitted_at',
+      'responses.revision',
+    ])
     .where('responses.participant_id', '=', participantId)
     .where('responses.superseded_at', 'is', null)
     .orderBy('responses.submitted_at')

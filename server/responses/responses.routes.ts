@@ -10,8 +10,13 @@ import { findParticipantsByCodes } from '../participants/participants.repository
 import { participantCodeSchema } from '../participants/participants.schema.ts';
 import { findWave } from '../waves/waves.repository.ts';
 import { listWaveResponses } from './responses.repository.ts';
-import { clientIdSchema, submissionResultSchema, surveyDataSchema, validationErrorSchema } from './responses.schema.ts';
-import { storeSubmission, validateFor } from './responses.service.ts';
+import {
+  clientIdSchema,
+  submissionResultSchema,
+  surveyDataSchema,
+  validationErrorSchema,
+} from './responses.schema.ts';
+import { storeSubmission, type ValidAnswers, validateFor } from './responses.service.ts';
 
 const waveParams = z.object({ waveId: idSchema });
 const importRowSchema = z.strictObject({
@@ -60,17 +65,36 @@ export function responseRoutes(app: App, { db, config, validators }: Deps): void
       req.body.rows.forEach((raw, i) => {
         const r = importRowSchema.safeParse(raw);
         if (r.success) parsed.push({ row: i + 1, input: r.data });
-        else errors.push(rowError(i + 1, r.error.issues.map((is) => `${is.path.join('.')} : ${is.message}`).join(' ; ')));
+        else
+          errors.push(
+            rowError(i + 1, r.error.issues.map((is) => `${is.path.join('.')} : ${is.message}`).join(' ; ')),
+          );
       });
-      const codes = [...new Set(parsed.flatMap((p) => (p.input.participantCode ? [p.input.participantCode] : [])))];
-      const participants = new Map((await findParticipantsByCodes(db.kysely, wave.caisse_id, codes)).map((p) => [p.code, p]));
+      const codes = [
+        ...new Set(parsed.flatMap((p) => (p.input.participantCode ? [p.input.participantCode] : []))),
+      ];
+      const participants = new Map(
+        (await findParticipantsByCodes(db.kysely, wave.caisse_id, codes)).map((p) => [p.code, p]),
+      );
 
-      const ready: { row: number; input: z.infer<typeof importRowSchema>; participant: Participant | null; data: Record<string, unknown> }[] = [];
+      const ready: {
+        row: number;
+        input: z.infer<typeof importRowSchema>;
+        participant: Participant | null;
+        valid: ValidAnswers;
+      }[] = [];
       const seenClientIds = new Set<string>();
       for (const { row, input } of parsed) {
         const participant = input.participantCode ? participants.get(input.participantCode) : undefined;
         if (wave.level === 'participant' && !participant) {
-          errors.push(rowError(row, input.participantCode ? `participant « ${input.participantCode} » inconnu` : 'participantCode requis'));
+          errors.push(
+            rowError(
+              row,
+              input.participantCode
+                ? `participant « ${input.participantCode} » inconnu`
+                : 'participantCode requis',
+            ),
+          );
           continue;
         }
         if (wave.level === 'caisse' && input.participantCode) {
@@ -84,11 +108,15 @@ export function responseRoutes(app: App, { db, config, validators }: Deps): void
         seenClientIds.add(input.clientId);
         const v = await validateFor(db.kysely, validators, wave.questionnaire_version_id, input.data);
         if (!v.ok) errors.push({ row, errors: v.errors });
-        else ready.push({ row, input, participant: participant ?? null, data: v.data });
+        else ready.push({ row, input, participant: participant ?? null, valid: v });
       }
       errors.sort((a, b) => a.row - b.row);
       if (errors.length > 0 && req.body.mode === 'all_or_nothing') {
-        throw unprocessable('IMPORT_REJECTED', `${errors.length} ligne(s) invalide(s) : rien n’a été importé`, { errors });
+        throw unprocessable(
+          'IMPORT_REJECTED',
+          `${errors.length} ligne(s) invalide(s) : rien n’a été importé`,
+          { errors },
+        );
       }
       const results = await db.kysely.transaction().execute(async (trx) => {
         const out = [];
@@ -96,8 +124,15 @@ export function responseRoutes(app: App, { db, config, validators }: Deps): void
           out.push(
             await storeSubmission(
               trx,
-              { wave, participant: r.participant, clientId: r.input.clientId, data: r.input.data, source: 'import', actor },
-              r.data,
+              {
+                wave,
+                participant: r.participant,
+                clientId: r.input.clientId,
+                data: r.input.data,
+                source: 'import',
+                actor,
+              },
+              r.valid,
             ),
           );
         }
@@ -143,7 +178,10 @@ export function responseRoutes(app: App, { db, config, validators }: Deps): void
       const wave = await findWave(db.kysely, req.params.waveId);
       if (!wave) throw notFound('Vague');
       requireCaisse(req.actor, wave.caisse_id, 'coordinator');
-      const rows = await listWaveResponses(db.kysely, wave.id, { limit: req.query.limit, after: req.query.after ?? null });
+      const rows = await listWaveResponses(db.kysely, wave.id, {
+        limit: req.query.limit,
+        after: req.query.after ?? null,
+      });
       return {
         items: rows.map((r) => ({
           id: r.id,

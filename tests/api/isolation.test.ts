@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createContext, PASSWORD, type TestContext } from '../helpers/context.ts';
 import { caisseBody, createCaisse, smallDefinition, validAnswers } from '../helpers/fixtures.ts';
 
-const WHO = ['admin', 'coordinator', 'member', 'otherCoordinator', 'researcher', 'anonymous', 'participant', 'revokedParticipant'] as const;
+const WHO = [
+  'admin',
+  'coordinator',
+  'member',
+  'otherCoordinator',
+  'researcher',
+  'anonymous',
+  'participant',
+  'revokedParticipant',
+] as const;
 type Who = (typeof WHO)[number];
 
 interface World {
@@ -66,7 +75,12 @@ async function freshUserId(): Promise<string> {
   return (await c.get('/api/me')).json().user.id;
 }
 /** The token a caller holds for /api/r routes: their own, a revoked one, or none at all. */
-const tokenOf = (who: Who) => (who === 'participant' ? w.participantA.token : who === 'revokedParticipant' ? w.revokedToken : 'unknownTokenUnknownTokenUnknown00');
+const tokenOf = (who: Who) =>
+  who === 'participant'
+    ? w.participantA.token
+    : who === 'revokedParticipant'
+      ? w.revokedToken
+      : 'unknownTokenUnknownTokenUnknown00';
 
 const matrix: Record<string, Cell> = {
   'GET /api/health': { allow: EVERYONE, url: () => '/api/health' },
@@ -90,17 +104,28 @@ const matrix: Record<string, Cell> = {
     url: () => `/api/caisses/${w.caisseA}/invitations`,
     body: () => ({ email: `inv${fresh()}@example.org`, role: 'member' }),
   },
-  'POST /api/invitations': { allow: ['admin'], url: () => '/api/invitations', body: () => ({ email: `r${fresh()}@example.org`, role: 'researcher' }) },
+  'POST /api/invitations': {
+    allow: ['admin'],
+    url: () => '/api/invitations',
+    body: () => ({ email: `r${fresh()}@example.org`, role: 'researcher' }),
+  },
   'POST /api/auth/accept-invitation': {
     allow: EVERYONE,
     url: () => '/api/auth/accept-invitation',
     body: async () => {
-      const inv = await ctx.admin.post(`/api/caisses/${w.caisseA}/invitations`, { email: `acc${fresh()}@example.org`, role: 'member' });
+      const inv = await ctx.admin.post(`/api/caisses/${w.caisseA}/invitations`, {
+        email: `acc${fresh()}@example.org`,
+        role: 'member',
+      });
       return { token: inv.json().token, password: 'a long enough password' };
     },
   },
   'GET /api/users': { allow: ['admin'], url: () => '/api/users' },
-  'PATCH /api/users/:userId': { allow: ['admin'], url: async () => `/api/users/${await freshUserId()}`, body: () => ({ isResearcher: true }) },
+  'PATCH /api/users/:userId': {
+    allow: ['admin'],
+    url: async () => `/api/users/${await freshUserId()}`,
+    body: () => ({ isResearcher: true }),
+  },
   'PUT /api/users/:userId/memberships/:caisseId': {
     allow: ['admin'],
     url: async () => `/api/users/${await freshUserId()}/memberships/${w.caisseA}`,
@@ -119,9 +144,19 @@ const matrix: Record<string, Cell> = {
   'GET /api/caisses/:caisseId/audit': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/audit` },
   'POST /api/caisses': { allow: ['admin'], url: () => '/api/caisses', body: () => caisseBody() },
   'GET /api/caisses': { allow: STAFF, url: () => '/api/caisses' },
-  'GET /api/caisses/:caisseId': { allow: [...A_READERS, 'researcher'], url: () => `/api/caisses/${w.caisseA}` },
-  'PATCH /api/caisses/:caisseId': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}`, body: () => ({ commune: 'Villeurbanne' }) },
-  'GET /api/caisses/:caisseId/objectives': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/objectives` },
+  'GET /api/caisses/:caisseId': {
+    allow: [...A_READERS, 'researcher'],
+    url: () => `/api/caisses/${w.caisseA}`,
+  },
+  'PATCH /api/caisses/:caisseId': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}`,
+    body: () => ({ commune: 'Villeurbanne' }),
+  },
+  'GET /api/caisses/:caisseId/objectives': {
+    allow: A_READERS,
+    url: () => `/api/caisses/${w.caisseA}/objectives`,
+  },
   'PUT /api/caisses/:caisseId/objectives': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/objectives`,
@@ -132,14 +167,23 @@ const matrix: Record<string, Cell> = {
     url: () => `/api/caisses/${w.caisseA}/questionnaires`,
     body: () => ({ title: 'Questionnaire', level: 'participant', definition: smallDefinition }),
   },
-  'GET /api/caisses/:caisseId/questionnaires': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/questionnaires` },
-  'GET /api/questionnaires/:questionnaireId': { allow: A_READERS, url: () => `/api/questionnaires/${w.questionnaireA}` },
+  'GET /api/caisses/:caisseId/questionnaires': {
+    allow: A_READERS,
+    url: () => `/api/caisses/${w.caisseA}/questionnaires`,
+  },
+  'GET /api/questionnaires/:questionnaireId': {
+    allow: A_READERS,
+    url: () => `/api/questionnaires/${w.questionnaireA}`,
+  },
   'POST /api/questionnaires/:questionnaireId/versions': {
     allow: A_WRITERS,
     url: () => `/api/questionnaires/${w.questionnaireA}/versions`,
     body: () => ({ definition: smallDefinition }),
   },
-  'GET /api/questionnaire-versions/:versionId': { allow: A_READERS, url: () => `/api/questionnaire-versions/${w.versionA}` },
+  'GET /api/questionnaire-versions/:versionId': {
+    allow: A_READERS,
+    url: () => `/api/questionnaire-versions/${w.versionA}`,
+  },
   'POST /api/caisses/:caisseId/waves': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/waves`,
@@ -147,7 +191,11 @@ const matrix: Record<string, Cell> = {
   },
   'GET /api/caisses/:caisseId/waves': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/waves` },
   'GET /api/waves/:waveId': { allow: A_READERS, url: () => `/api/waves/${w.waveA}` },
-  'PATCH /api/waves/:waveId': { allow: A_WRITERS, url: () => `/api/waves/${w.waveA}`, body: () => ({ period: '2026-T1' }) },
+  'PATCH /api/waves/:waveId': {
+    allow: A_WRITERS,
+    url: () => `/api/waves/${w.waveA}`,
+    body: () => ({ period: '2026-T1' }),
+  },
   'POST /api/caisses/:caisseId/participants': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/participants`,
@@ -158,12 +206,28 @@ const matrix: Record<string, Cell> = {
     url: () => `/api/caisses/${w.caisseA}/participants/import`,
     body: () => ({ rows: [{ code: `I${fresh()}` }] }),
   },
-  'GET /api/caisses/:caisseId/participants': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/participants` },
-  'POST /api/participants/:participantId/token': { allow: A_WRITERS, url: async () => `/api/participants/${await freshParticipant()}/token` },
-  'DELETE /api/participants/:participantId/token': { allow: A_WRITERS, url: async () => `/api/participants/${await freshParticipant()}/token` },
-  'DELETE /api/participants/:participantId': { allow: A_WRITERS, url: async () => `/api/participants/${await freshParticipant()}` },
+  'GET /api/caisses/:caisseId/participants': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/participants`,
+  },
+  'POST /api/participants/:participantId/token': {
+    allow: A_WRITERS,
+    url: async () => `/api/participants/${await freshParticipant()}/token`,
+  },
+  'DELETE /api/participants/:participantId/token': {
+    allow: A_WRITERS,
+    url: async () => `/api/participants/${await freshParticipant()}/token`,
+  },
+  'DELETE /api/participants/:participantId': {
+    allow: A_WRITERS,
+    url: async () => `/api/participants/${await freshParticipant()}`,
+  },
   'GET /api/r/:token': { allow: TOKEN_HOLDER, url: (_w, who) => `/api/r/${tokenOf(who)}` },
-  'PUT /api/r/:token/draft': { allow: TOKEN_HOLDER, url: (_w, who) => `/api/r/${tokenOf(who)}/draft`, body: () => ({ waveId: w.waveA, data: { consent: true } }) },
+  'PUT /api/r/:token/draft': {
+    allow: TOKEN_HOLDER,
+    url: (_w, who) => `/api/r/${tokenOf(who)}/draft`,
+    body: () => ({ waveId: w.waveA, data: { consent: true } }),
+  },
   'POST /api/r/:token/responses': {
     allow: TOKEN_HOLDER,
     url: (_w, who) => `/api/r/${tokenOf(who)}/responses`,
@@ -173,9 +237,23 @@ const matrix: Record<string, Cell> = {
   'POST /api/waves/:waveId/responses': {
     allow: A_WRITERS,
     url: () => `/api/waves/${w.waveA}/responses`,
-    body: () => ({ rows: [{ participantCode: w.participantA.code, clientId: `imp${fresh()}`, data: validAnswers }] }),
+    body: () => ({
+      rows: [{ participantCode: w.participantA.code, clientId: `imp${fresh()}`, data: validAnswers }],
+    }),
   },
   'GET /api/waves/:waveId/responses': { allow: A_WRITERS, url: () => `/api/waves/${w.waveA}/responses` },
+  'GET /api/indicators': { allow: EVERYONE, url: () => '/api/indicators' },
+  'GET /api/caisses/:caisseId/indicators': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/indicators` },
+  'PUT /api/caisses/:caisseId/indicators': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/indicators`,
+    body: () => ({ indicators: [{ indicatorId: 'health_good', objectives: [] }] }),
+  },
+  'POST /api/caisses/:caisseId/questionnaires/assemble': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/questionnaires/assemble` },
+  'GET /api/caisses/:caisseId/results': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/results?wave=${w.waveA}` },
+  'GET /api/caisses/:caisseId/gaps': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/gaps` },
+  'GET /api/research/gaps': { allow: ['admin', 'researcher'], url: () => '/api/research/gaps' },
+  'GET /api/research/indicators/:indicatorId': { allow: ['admin', 'researcher'], url: () => '/api/research/indicators/health_good' },
 };
 
 /** Routes outside the matrix on purpose: the static OpenAPI documentation (public, no data). */
@@ -185,8 +263,20 @@ beforeAll(async () => {
   ctx = await createContext();
   const a = await createCaisse(ctx);
   const b = await createCaisse(ctx);
-  const q = (await ctx.admin.post(`/api/caisses/${a.id}/questionnaires`, { title: 'Suivi A', level: 'participant', definition: smallDefinition })).json();
-  const wave = (await ctx.admin.post(`/api/caisses/${a.id}/waves`, { questionnaireVersionId: q.versionId, period: '2026-T1', status: 'open' })).json();
+  const q = (
+    await ctx.admin.post(`/api/caisses/${a.id}/questionnaires`, {
+      title: 'Suivi A',
+      level: 'participant',
+      definition: smallDefinition,
+    })
+  ).json();
+  const wave = (
+    await ctx.admin.post(`/api/caisses/${a.id}/waves`, {
+      questionnaireVersionId: q.versionId,
+      period: '2026-T1',
+      status: 'open',
+    })
+  ).json();
   const p = (await ctx.admin.post(`/api/caisses/${a.id}/participants`, { code: 'P001' })).json();
   const revoked = (await ctx.admin.post(`/api/caisses/${a.id}/participants`, { code: 'P-REVOKED' })).json();
   await ctx.admin.delete(`/api/participants/${revoked.id}/token`);
@@ -199,7 +289,11 @@ beforeAll(async () => {
     participantA: { id: p.id, token: p.token, code: p.code },
     revokedToken: revoked.token,
   };
-  await ctx.anonymous.post(`/api/r/${p.token}/responses`, { waveId: wave.id, clientId: 'seed-response', data: validAnswers });
+  await ctx.anonymous.post(`/api/r/${p.token}/responses`, {
+    waveId: wave.id,
+    clientId: 'seed-response',
+    data: validAnswers,
+  });
   for (const who of WHO) clients.set(who, who === 'admin' ? ctx.admin : await accountFor(who));
 });
 afterAll(() => ctx.close());
@@ -220,7 +314,11 @@ describe('isolation matrix', () => {
       it(`${route} · ${who} → ${allowed ? 'allowed' : 'refused'}`, async () => {
         const client = cell.freshSession ? await accountFor(who) : clients.get(who)!;
         const url = await cell.url(w, who);
-        const body = cell.body ? await cell.body(w) : method === 'GET' || method === 'DELETE' ? undefined : {};
+        const body = cell.body
+          ? await cell.body(w)
+          : method === 'GET' || method === 'DELETE'
+            ? undefined
+            : {};
         const res = await client.request(method as 'GET', url, body);
         if (allowed) {
           expect(res.statusCode, res.body).toBeLessThan(300);

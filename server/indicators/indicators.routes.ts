@@ -1,0 +1,117 @@
+// The indicator library, a caisse's selection, its results for a wave and its objective gaps.
+import { z } from 'zod';
+import { indicators, referenceSheet } from '../../indicators/index.ts';
+import { audit } from '../audit/audit.ts';
+import { isCoordinatorOf, requireCaisse } from '../auth/policy.ts';
+import { caisseParams } from '../caisses/caisses.routes.ts';
+import { findCaisse } from '../caisses/caisses.repository.ts';
+import { badRequest, notFound } from '../http/errors.ts';
+import { authErrors, items } from '../http/schemas.ts';
+import type { App, Deps } from '../http/types.ts';
+import { listObjectives } from '../objectives/objectives.repository.ts';
+import { nowIso } from '../util.ts';
+import { caisseGaps, caisseResults, resolveWave } from './analysis.service.ts';
+import { gapsSchema, referenceSheetSchema, resultsSchema } from './indicators.schema.ts';
+import { listSelection, replaceSelection, selectionPutSchema, selectionSchema } from './selection.ts';
+
+const waveQuery = z.strictObject({ wave: z.uuid().optional(), compare: z.uuid().optional() });
+
+export function indicatorRoutes(app: App, deps: Deps): void {
+  const { db } = deps;
+
+  app.get(
+    '/indicators',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'La bibliothèque d’indicateurs et leurs fiches de référence',
+        response: { 200: items(referenceSheetSchema) },
+      },
+    },
+    async () => ({ items: indicators.map(referenceSheet) }),
+  );
+
+  app.get(
+    '/caisses/:caisseId/indicators',
+    {
+      schema: { tags: ['indicators'], params: caisseParams, response: { 200: selectionSchema, ...authErrors } },
+    },
+    async (req) => {
+      requireCaisse(req.actor, req.params.caisseId, 'member');
+      return { indicators: await listSelection(db.kysely, req.params.caisseId) };
+    },
+  );
+
+  app.put(
+    '/caisses/:caisseId/indicators',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Remplacer la sélection d’indicateurs (par objectif, avec référence et cible)',
+        params: caisseParams,
+        body: selectionPutSchema,
+        response: { 200: selectionSchema, ...authErrors },
+      },
+    },
+    async (req) => {
+      const { caisseId } = req.params;
+      const actor = requireCaisse(req.actor, caisseId, 'coordinator');
+      const indicatorsOut = await db.kysely.transaction().execute(async (trx) => {
+        if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
+        const declared = new Set((await listObjectives(trx, caisseId)).map((o) => o.code));
+        const unknown = [...new Set(req.body.indicators.flatMap((i) => i.objectives))].filter((o) => !declared.has(o));
+        if (unknown.length > 0) {
+          throw badRequest('UNKNOWN_OBJECTIVE', `Objectif(s) non déclaré(s) par la caisse : ${unknown.join(', ')}`);
+        }
+        await replaceSelection(trx, caisseId, req.body);
+        await trx.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', caisseId).execute();
+        await audit(trx, actor, { caisseId, action: 'indicators.replace', targetType: 'caisse', targetId: caisseId });
+        return listSelection(trx, caisseId);
+      });
+      return { indicators: indicatorsOut };
+    },
+  );
+
+  app.get(
+    '/caisses/:caisseId/results',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Valeurs des indicateurs sélectionnés pour une vague (suppression des petits effectifs hors coordination)',
+        params: caisseParams,
+        querystring: waveQuery,
+        response: { 200: resultsSchema, ...authErrors },
+      },
+    },
+    async (req) => {
+      const { caisseId } = req.params;
+      requireCaisse(req.actor, caisseId, 'member');
+      const wave = await resolveWave(deps, caisseId, req.query.wave);
+      if (!wave) throw notFound('Vague');
+      return caisseResults(deps, caisseId, wave, {
+        compareWaveId: req.query.compare ?? null,
+        // Only the caisse's coordinators see small cells; members and everyone else get them suppressed.
+        suppress: !isCoordinatorOf(req.actor, caisseId),
+      });
+    },
+  );
+
+  app.get(
+    '/caisses/:caisseId/gaps',
+    {
+      schema: {
+        tags: ['indicators'],
+        summary: 'Objectifs fixés et objectifs analysés (● / ○) pour une vague',
+        params: caisseParams,
+        querystring: z.strictObject({ wave: z.uuid().optional() }),
+        response: { 200: gapsSchema, ...authErrors },
+      },
+    },
+    async (req) => {
+      const { caisseId } = req.params;
+      requireCaisse(req.actor, caisseId, 'member');
+      if (!(await findCaisse(db.kysely, caisseId))) throw notFound('Caisse');
+      return caisseGaps(deps, caisseId, await resolveWave(deps, caisseId, req.query.wave));
+    },
+  );
+}

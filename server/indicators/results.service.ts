@@ -1,0 +1,291 @@
+// The engine's output for a caisse and a wave: every selected indicator with its value, n, missing,
+// interval, change from the comparison wave (paired where possible), target status and
+// disaggregations. Measures were computed at write time; here each wave's stored measures are read
+// once and aggregated in one pass, and the result is cached until a response of those waves changes.
+import {
+  accumulate,
+  addMeasure,
+  type ChangeResult,
+  changeFromStats,
+  type Disaggregation,
+  disaggregateStats,
+  emptyStats,
+  type IndicatorDefinition,
+  type IndicatorValue,
+  indicatorById,
+  type Measure,
+  measurability,
+  PairedMoments,
+  type SufficientStats,
+  summarise,
+  targetStatus,
+} from '../../indicators/index.ts';
+import type { Db } from '../db/connect.ts';
+import { LruCache } from '../http/lru.ts';
+import type { Wave } from '../db/schema.ts';
+import { listWaves, type WaveWithLevel } from '../waves/waves.repository.ts';
+import { fromStored, type StoredMeasure } from './measures.ts';
+import { waveFingerprint, waveMeasures } from './measures.repository.ts';
+import type { Selection } from './selection.ts';
+
+export type ResultStatus = 'measured' | 'not_measurable' | 'no_data' | 'too_few_respondents';
+
+export interface IndicatorResult extends IndicatorValue {
+  dimension: IndicatorDefinition['dimension'];
+  objectives: string[];
+  waveId: string | null;
+  period: string | null;
+  status: ResultStatus;
+  missingQuestions: string[];
+  comparisonWaveId: string | null;
+  change: ChangeResult | null;
+  declaredBaseline: number | null;
+  target: number | null;
+  targetStatus: 'met' | 'not_met' | 'unknown';
+  disaggregations: Disaggregation[];
+}
+
+export interface WaveResults {
+  caisseId: string;
+  waveId: string;
+  period: string;
+  minCell: number;
+  suppressionApplied: boolean;
+  indicators: IndicatorResult[];
+}
+
+/** Attributes shared by a whole caisse: no use breaking a single caisse down by them. */
+const CAISSE_KEYS = new Set(['territory_type', 'target_public']);
+
+/** The wave of each level that a request for `wave` reads: itself, and the other level's wave of the same period. */
+export function sourceWaves(all: WaveWithLevel[], wave: WaveWithLevel): Record<'participant' | 'caisse', WaveWithLevel | null> {
+  const other = wave.level === 'participant' ? 'caisse' : 'participant';
+  const sameP = all.filter((w) => w.level === other && w.period === wave.period);
+  const pick = sameP.sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0] ?? null;
+  return wave.level === 'participant' ? { participant: wave, caisse: pick } : { participant: pick, caisse: wave };
+}
+
+/** The comparison wave of a source wave: the one asked for (same level) or the level's baseline, never itself. */
+function comparisonFor(all: WaveWithLevel[], source: WaveWithLevel, compareWaveId: string | null): WaveWithLevel | null {
+  if (compareWaveId) {
+    const asked = all.find((w) => w.id === compareWaveId);
+    if (asked && asked.level === source.level && asked.id !== source.id) return asked;
+    if (asked && asked.level === source.level) return null;
+    // A comparison wave of the other level: use the same period's wave of this level.
+    if (asked) return all.find((w) => w.level === source.level && w.period === asked.period && w.id !== source.id) ?? null;
+  }
+  return all.find((w) => w.level === source.level && w.is_baseline === 1 && w.id !== source.id) ?? null;
+}
+
+interface ParsedRow {
+  participantId: string | null;
+  measures: Record<string, StoredMeasure>;
+  attributes: Record<string, string | null>;
+}
+
+async function readWave(db: Db, waveId: string): Promise<ParsedRow[]> {
+  const rows = await waveMeasures(db.kysely, waveId);
+  return rows.map((r) => ({
+    participantId: r.participant_id,
+    measures: JSON.parse(r.measures) as Record<string, StoredMeasure>,
+    attributes: JSON.parse(r.attributes) as Record<string, string | null>,
+  }));
+}
+
+async function questionNamesOf(db: Db, wave: Wave): Promise<Set<string>> {
+  const v = await db.kysely
+    .selectFrom('questionnaire_versions')
+    .select('question_names')
+    .where('id', '=', wave.questionnaire_version_id)
+    .executeTakeFirstOrThrow();
+  return new Set(JSON.parse(v.question_names) as string[]);
+}
+
+interface Accumulated {
+  stats: SufficientStats;
+  baseline: SufficientStats | null;
+  paired: PairedMoments | null;
+  groups: Map<string, Map<string, SufficientStats>>;
+}
+
+/** One pass over a source wave (and its comparison wave) for all the given indicators. */
+function aggregate(defs: IndicatorDefinition[], current: ParsedRow[], baseline: ParsedRow[] | null): Map<string, Accumulated> {
+  const out = new Map<string, Accumulated>();
+  const baseIndex = new Map<string, number>();
+  const baseMeasures = new Map<string, (Measure | null)[]>();
+  if (baseline) {
+    baseline.forEach((r, i) => {
+      if (r.participantId) baseIndex.set(r.participantId, i);
+    });
+    for (const def of defs) {
+      baseMeasures.set(
+        def.id,
+        baseline.map((r) => (def.id in r.measures ? fromStored(r.measures[def.id]) : undefined) ?? null),
+      );
+    }
+  }
+  for (const def of defs) {
+    const keys = def.disaggregations.filter((k) => !CAISSE_KEYS.has(k));
+    out.set(def.id, {
+      stats: emptyStats(def),
+      baseline: baseline
+        ? accumulate(
+            def,
+            baseline.filter((r) => def.id in r.measures).map((r) => fromStored(r.measures[def.id])),
+          )
+        : null,
+      paired: baseline ? new PairedMoments(def) : null,
+      groups: new Map(keys.map((k) => [k, new Map()])),
+    });
+  }
+  for (const row of current) {
+    const bi = row.participantId ? baseIndex.get(row.participantId) : undefined;
+    for (const def of defs) {
+      if (!(def.id in row.measures)) continue;
+      const m = fromStored(row.measures[def.id]);
+      const acc = out.get(def.id)!;
+      addMeasure(def, acc.stats, m);
+      for (const [key, groups] of acc.groups) {
+        const g = row.attributes[key];
+        if (g === null || g === undefined) continue;
+        let s = groups.get(g);
+        if (!s) groups.set(g, (s = emptyStats(def)));
+        addMeasure(def, s, m);
+      }
+      if (bi !== undefined && m !== null && acc.paired) {
+        const b = baseMeasures.get(def.id)![bi];
+        if (b !== null && b !== undefined) acc.paired.add(b, m);
+      }
+    }
+  }
+  return out;
+}
+
+export interface ResultsRequest {
+  caisseId: string;
+  wave: WaveWithLevel;
+  compareWaveId?: string | null;
+  selection: Selection[];
+  suppress: boolean;
+  minCell: number;
+}
+
+/** Cached results, keyed by the request and the fingerprints of the waves read. */
+export class ResultsCache extends LruCache<WaveResults> {
+  constructor() {
+    super(200);
+  }
+}
+
+/** Each given indicator's statistics over a wave's current responses (those measurable in its version). */
+export async function waveStats(db: Db, waveId: string, defs: IndicatorDefinition[]): Promise<Map<string, SufficientStats>> {
+  const acc = aggregate(defs, await readWave(db, waveId), null);
+  return new Map([...acc].map(([id, a]) => [id, a.stats]));
+}
+
+export async function computeResults(db: Db, cache: ResultsCache | null, req: ResultsRequest): Promise<WaveResults> {
+  const all = await listWaves(db.kysely, req.caisseId);
+  const sources = sourceWaves(all, req.wave);
+  const plan = (['participant', 'caisse'] as const).map((level) => {
+    const source = sources[level];
+    return { level, source, comparison: source ? comparisonFor(all, source, req.compareWaveId ?? null) : null };
+  });
+  const read = plan.flatMap((p) => [p.source, p.comparison]).filter((w): w is WaveWithLevel => w !== null);
+  const fingerprints = await Promise.all(read.map(async (w) => `${w.id}:${await waveFingerprint(db.kysely, w.id)}`));
+  const key = JSON.stringify([req.wave.id, req.compareWaveId ?? null, req.suppress, req.minCell, req.selection, fingerprints]);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+
+  const results = new Map<string, IndicatorResult>();
+  for (const { level, source, comparison } of plan) {
+    const selected = req.selection.filter((s) => indicatorById.get(s.indicatorId)?.level === level);
+    if (selected.length === 0) continue;
+    const names = source ? await questionNamesOf(db, source) : new Set<string>();
+    const measurable: IndicatorDefinition[] = [];
+    for (const s of selected) {
+      const def = indicatorById.get(s.indicatorId)!;
+      const m = measurability(def, names);
+      if (source && m.measurable) measurable.push(def);
+      else results.set(def.id, emptyResult(def, s, source, m.measurable ? [] : m.missingQuestions, source ? 'not_measurable' : 'no_data'));
+    }
+    if (!source || measurable.length === 0) continue;
+    const [currentRows, baselineRows] = await Promise.all([
+      readWave(db, source.id),
+      comparison ? readWave(db, comparison.id) : Promise.resolve(null),
+    ]);
+    const acc = aggregate(measurable, currentRows, baselineRows);
+    for (const def of measurable) {
+      const s = req.selection.find((x) => x.indicatorId === def.id)!;
+      const a = acc.get(def.id)!;
+      const value = summarise(def, a.stats, { minCell: req.minCell, suppress: req.suppress });
+      const change =
+        a.baseline && comparison
+          ? changeFromStats(
+              def,
+              { baseline: a.baseline, current: a.stats, ...(a.paired ? a.paired.result() : {}) },
+              req.minCell,
+              { suppress: req.suppress },
+            )
+          : null;
+      const status: ResultStatus =
+        value.n === 0 ? 'no_data' : def.level === 'participant' && value.n < req.minCell ? 'too_few_respondents' : 'measured';
+      results.set(def.id, {
+        ...value,
+        dimension: def.dimension,
+        objectives: s.objectives,
+        waveId: source.id,
+        period: source.period,
+        status,
+        missingQuestions: [],
+        comparisonWaveId: comparison?.id ?? null,
+        change,
+        declaredBaseline: s.baseline,
+        target: s.target,
+        targetStatus: value.suppressed ? 'unknown' : targetStatus(def, value.value, s.target),
+        disaggregations: [...a.groups.entries()].map(([k, groups]) => disaggregateStats(def, k, groups, req.minCell)),
+      });
+    }
+  }
+  const out: WaveResults = {
+    caisseId: req.caisseId,
+    waveId: req.wave.id,
+    period: req.wave.period,
+    minCell: req.minCell,
+    suppressionApplied: req.suppress,
+    indicators: req.selection.map((s) => results.get(s.indicatorId)!),
+  };
+  cache?.set(key, out);
+  return out;
+}
+
+function emptyResult(
+  def: IndicatorDefinition,
+  s: Selection,
+  source: WaveWithLevel | null,
+  missingQuestions: string[],
+  status: ResultStatus,
+): IndicatorResult {
+  return {
+    indicatorId: def.id,
+    kind: def.kind,
+    level: def.level,
+    n: 0,
+    missing: 0,
+    value: null,
+    interval: null,
+    ...(def.kind === 'distribution' ? { distribution: null } : {}),
+    suppressed: false,
+    dimension: def.dimension,
+    objectives: s.objectives,
+    waveId: source?.id ?? null,
+    period: source?.period ?? null,
+    status,
+    missingQuestions,
+    comparisonWaveId: null,
+    change: null,
+    declaredBaseline: s.baseline,
+    target: s.target,
+    targetStatus: 'unknown',
+    disaggregations: [],
+  };
+}

@@ -1,0 +1,146 @@
+// The research view across caisses: for each objective, how many caisses set it and how many
+// analyse it; dimension coverage; an indicator compared across caisses and pooled. Caisse profiles
+// and counts of caisses are not personal data; indicator values are always suppressed below MIN_CELL.
+import {
+  emptyStats,
+  type IndicatorDefinition,
+  type IndicatorValue,
+  mergeStats,
+  summarise,
+  suppress,
+} from '../../indicators/index.ts';
+import { DIMENSIONS, type Dimension, OBJECTIVE_LABELS, STANDARD_OBJECTIVES } from '../../indicators/taxonomy.ts';
+import { z } from 'zod';
+import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/caisses.schema.ts';
+import type { Caisse } from '../db/schema.ts';
+import { LruCache } from '../http/lru.ts';
+import type { Deps } from '../http/types.ts';
+import { type CaisseGaps, caisseGaps, resolveWave } from '../indicators/analysis.service.ts';
+import { sourceWaves, waveStats } from '../indicators/results.service.ts';
+import { listWaves } from '../waves/waves.repository.ts';
+
+export const researchFiltersSchema = z.strictObject({
+  territoryType: z.enum(territoryTypes).optional(),
+  targetPublic: z.enum(targetPublics).optional(),
+  region: z.enum(INSEE_REGIONS).optional(),
+  stage: z.enum(stages).optional(),
+});
+export type ResearchFilters = z.infer<typeof researchFiltersSchema>;
+
+export class ResearchCache extends LruCache<unknown> {
+  constructor() {
+    super(100);
+  }
+}
+
+/** Changes whenever a response, a caisse profile, its objectives or selection, or a wave changes. */
+async function globalFingerprint(deps: Deps): Promise<string> {
+  const k = deps.db.kysely;
+  const [r, c, w] = await Promise.all([
+    k.selectFrom('response_measures').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('submitted_at').as('m')]).executeTakeFirst(),
+    k.selectFrom('caisses').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst(),
+    k.selectFrom('waves').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst(),
+  ]);
+  return [r, c, w].map((x) => `${Number(x?.n ?? 0)}@${x?.m ?? ''}`).join('|');
+}
+
+async function cached<T>(deps: Deps, key: unknown[], compute: () => Promise<T>): Promise<T> {
+  const k = JSON.stringify([...key, await globalFingerprint(deps)]);
+  const hit = deps.researchCache.get(k);
+  if (hit !== undefined) return hit as T;
+  const v = await compute();
+  deps.researchCache.set(k, v);
+  return v;
+}
+
+function filteredCaisses(deps: Deps, f: ResearchFilters): Promise<Caisse[]> {
+  let q = deps.db.kysely.selectFrom('caisses').selectAll().orderBy('name');
+  if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
+  if (f.targetPublic) q = q.where('target_public', '=', f.targetPublic);
+  if (f.region) q = q.where('region', '=', f.region);
+  if (f.stage) q = q.where('stage', '=', f.stage);
+  return q.execute();
+}
+
+const profileOf = (c: Caisse) => ({
+  id: c.id,
+  name: c.name,
+  territoryType: c.territory_type,
+  targetPublic: c.target_public,
+  region: c.region,
+  stage: c.stage,
+});
+
+export async function researchGaps(deps: Deps, filters: ResearchFilters) {
+  return cached(deps, ['gaps', filters], async () => {
+    const caisses = await filteredCaisses(deps, filters);
+    const perCaisse: (ReturnType<typeof profileOf> & Pick<CaisseGaps, 'period' | 'objectives' | 'dimensions'>)[] = [];
+    for (const c of caisses) {
+      const gaps = await caisseGaps(deps, c.id, await resolveWave(deps, c.id, undefined));
+      perCaisse.push({ ...profileOf(c), period: gaps.period, objectives: gaps.objectives, dimensions: gaps.dimensions });
+    }
+    const objectives = [...STANDARD_OBJECTIVES, 'custom'].map((code) => {
+      const matches = (o: { code: string }) => (code === 'custom' ? !(STANDARD_OBJECTIVES as readonly string[]).includes(o.code) : o.code === code);
+      const setters = perCaisse.filter((c) => c.objectives.some(matches));
+      return {
+        code,
+        label: code === 'custom' ? { fr: 'Objectifs propres aux caisses', en: 'Caisses’ own objectives' } : OBJECTIVE_LABELS[code as keyof typeof OBJECTIVE_LABELS],
+        set: setters.length,
+        analysed: setters.filter((c) => c.objectives.some((o) => matches(o) && o.status === 'analysed')).length,
+      };
+    });
+    const dimensions = DIMENSIONS.map((d: Dimension) => ({
+      dimension: d,
+      objectiveSet: perCaisse.filter((c) => c.dimensions.some((x) => x.dimension === d && x.objectiveSet)).length,
+      covered: perCaisse.filter((c) => c.dimensions.some((x) => x.dimension === d && x.covered)).length,
+    }));
+    return {
+      filters,
+      caisses: perCaisse.length,
+      objectives,
+      dimensions,
+      byCaisse: perCaisse.map((c) => ({
+        ...c,
+        objectives: c.objectives.map((o) => ({ code: o.code, label: o.label, status: o.status, reason: o.reason })),
+      })),
+    };
+  });
+}
+
+export async function researchIndicator(deps: Deps, def: IndicatorDefinition, filters: ResearchFilters) {
+  return cached(deps, ['indicator', def.id, filters], async () => {
+    const opts = { minCell: deps.config.minCell, suppress: true };
+    const caisses = await filteredCaisses(deps, filters);
+    let pooled = emptyStats(def);
+    const rows: (ReturnType<typeof profileOf> & { waveId: string | null; period: string | null; value: IndicatorValue })[] = [];
+    for (const c of caisses) {
+      const wave = await resolveWave(deps, c.id, undefined);
+      const source = wave ? sourceWaves(await listWaves(deps.db.kysely, c.id), wave)[def.level] : null;
+      const stats = source ? (await waveStats(deps.db, source.id, [def])).get(def.id)! : emptyStats(def);
+      pooled = mergeStats(pooled, stats);
+      rows.push({ ...profileOf(c), waveId: source?.id ?? null, period: source?.period ?? null, value: summarise(def, stats, opts) });
+    }
+    // The pooled value is shown beside the caisses: a single suppressed caisse could be recovered by
+    // subtraction, so the next smallest is withheld too (complementary suppression).
+    if (def.level === 'participant') {
+      suppress(
+        rows.map((r) => r.value.n),
+        opts.minCell,
+      ).forEach((reason, i) => {
+        const v = rows[i]!.value;
+        if (reason !== null && !v.suppressed) {
+          rows[i]!.value = {
+            ...v,
+            value: null,
+            interval: null,
+            ...(def.kind === 'distribution' ? { distribution: null } : {}),
+            suppressed: true,
+            suppressionReason: reason,
+          };
+        }
+      });
+    }
+    return { indicatorId: def.id, filters, minCell: deps.config.minCell, caisses: rows, pooled: summarise(def, pooled, opts) };
+  });
+}
+
