@@ -4,7 +4,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['server', 'indicators', 'surveys', 'migrations', 'client/src', 'client/index.html', 'package-lock.json'];
+const SOURCES = [
+  'server',
+  'indicators',
+  'surveys',
+  'migrations',
+  'client/src',
+  'client/index.html',
+  'package-lock.json',
+];
 const OUTPUT = 'dist/server/main.js';
 
 function newest(path) {

@@ -30,14 +30,20 @@ vitest('sqlite', ['--project', 'unit', '--project', 'api'], { ...withoutPg, TEST
 if (TEST_DATABASE_URL) {
   vitest('postgres', ['--project', 'api'], { TEST_DATABASE_URL });
 } else {
-  console.log('\nPostgreSQL run NOT done: set TEST_DATABASE_URL=postgres://… to run the database suites on PostgreSQL too.');
+  console.log(
+    '\nPostgreSQL run NOT done: set TEST_DATABASE_URL=postgres://… to run the database suites on PostgreSQL too.',
+  );
 }
 if (existsSync('tests/e2e') && existsSync('vitest.e2e.config.ts')) {
   if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
     vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
   } else {
-    console.log('\nBrowser journeys SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install -y chromium).');
+    console.log(
+      '\nBrowser journeys SKIPPED: Chromium not found at /usr/bin/chromium (apt-get install -y chromium).',
+    );
   }
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);

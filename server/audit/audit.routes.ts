@@ -54,7 +54,14 @@ export function auditRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'Journal d’audit (administrateurs)', querystring: querySchema, response: { 200: pageSchema, ...authErrors } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Journal d’audit (administrateurs)',
+        querystring: querySchema,
+        response: { 200: pageSchema, ...authErrors },
+      },
+    },
     async (req) => {
       requireAdmin(req.actor);
       return page(null, req.query);

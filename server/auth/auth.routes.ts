@@ -22,7 +22,10 @@ import {
   setMembership,
 } from './users.repository.ts';
 
-const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string() }),
   roles: z.array(z.enum(['admin', 'researcher', 'coordinator', 'member'])),
@@ -56,7 +59,12 @@ export function authRoutes(app: App, deps: Deps): void {
     if (u.user.isAdmin) roles.add('admin');
     if (u.user.isResearcher) roles.add('researcher');
     for (const c of caisses) roles.add(c.role);
-    return { user: { id: u.user.id, email: u.user.email }, roles: [...roles], caisses, csrfToken: u.csrfToken };
+    return {
+      user: { id: u.user.id, email: u.user.email },
+      roles: [...roles],
+      caisses,
+      csrfToken: u.csrfToken,
+    };
   }
 
   app.post(
@@ -77,12 +85,22 @@ export function authRoutes(app: App, deps: Deps): void {
       const oldToken = req.cookies[SESSION_COOKIE];
       if (req.actor.kind === 'user' && oldToken) await deleteSession(db.kysely, req.actor.sessionId);
       const csrfToken = await startSession(deps, reply, user.id);
-      const memberships = new Map((await membershipsOf(db.kysely, user.id)).map((m) => [m.caisse_id, m.role as 'coordinator' | 'member']));
+      const memberships = new Map(
+        (await membershipsOf(db.kysely, user.id)).map((m) => [
+          m.caisse_id,
+          m.role as 'coordinator' | 'member',
+        ]),
+      );
       return me({
         kind: 'user',
         sessionId: '',
         csrfToken,
-        user: { id: user.id, email: user.email, isAdmin: user.is_admin === 1, isResearcher: user.is_researcher === 1 },
+        user: {
+          id: user.id,
+          email: user.email,
+          isAdmin: user.is_admin === 1,
+          isResearcher: user.is_researcher === 1,
+        },
         memberships,
       });
     },
@@ -99,7 +117,9 @@ export function authRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.get('/me', { schema: { tags: ['auth'], response: { 200: meSchema, ...authErrors } } }, async (req) => me(req.actor));
+  app.get('/me', { schema: { tags: ['auth'], response: { 200: meSchema, ...authErrors } } }, async (req) =>
+    me(req.actor),
+  );
 
   app.get(
     '/auth/csrf',
@@ -125,9 +145,18 @@ export function authRoutes(app: App, deps: Deps): void {
       }
       const hashed = await hashPassword(req.body.newPassword);
       await db.kysely.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ password_hash: hashed, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hashed, updated_at: new Date().toISOString() })
+          .where('id', '=', user.id)
+          .execute();
         await deleteSessionsOfUser(trx, user.id);
-        await audit(trx, u, { caisseId: null, action: 'user.password', targetType: 'user', targetId: user.id });
+        await audit(trx, u, {
+          caisseId: null,
+          action: 'user.password',
+          targetType: 'user',
+          targetId: user.id,
+        });
       });
       await startSession(deps, reply, user.id);
       return { ok: true as const };
@@ -152,11 +181,31 @@ export function authRoutes(app: App, deps: Deps): void {
       if (!(await findCaisse(db.kysely, req.params.caisseId))) throw notFound('Caisse');
       const token = newToken();
       const inv = await db.kysely.transaction().execute(async (trx) => {
-        const row = await insertInvitation(trx, { ...req.body, caisseId: req.params.caisseId, invitedBy: actor.user.id, token });
-        await audit(trx, actor, { caisseId: req.params.caisseId, action: 'invitation.create', targetType: 'invitation', targetId: row.id });
+        const row = await insertInvitation(trx, {
+          ...req.body,
+          caisseId: req.params.caisseId,
+          invitedBy: actor.user.id,
+          token,
+        });
+        await audit(trx, actor, {
+          caisseId: req.params.caisseId,
+          action: 'invitation.create',
+          targetType: 'invitation',
+          targetId: row.id,
+        });
         return row;
       });
-      return reply.code(201).send({ id: inv.id, email: inv.email, role: inv.role, caisseId: inv.caisse_id, token, link: linkFor(token), expiresAt: inv.expires_at });
+      return reply
+        .code(201)
+        .send({
+          id: inv.id,
+          email: inv.email,
+          role: inv.role,
+          caisseId: inv.caisse_id,
+          token,
+          link: linkFor(token),
+          expiresAt: inv.expires_at,
+        });
     },
   );
 
@@ -174,11 +223,31 @@ export function authRoutes(app: App, deps: Deps): void {
       const actor = requireAdmin(req.actor);
       const token = newToken();
       const inv = await db.kysely.transaction().execute(async (trx) => {
-        const row = await insertInvitation(trx, { ...req.body, caisseId: null, invitedBy: actor.user.id, token });
-        await audit(trx, actor, { caisseId: null, action: 'invitation.create', targetType: 'invitation', targetId: row.id });
+        const row = await insertInvitation(trx, {
+          ...req.body,
+          caisseId: null,
+          invitedBy: actor.user.id,
+          token,
+        });
+        await audit(trx, actor, {
+          caisseId: null,
+          action: 'invitation.create',
+          targetType: 'invitation',
+          targetId: row.id,
+        });
         return row;
       });
-      return reply.code(201).send({ id: inv.id, email: inv.email, role: inv.role, caisseId: null, token, link: linkFor(token), expiresAt: inv.expires_at });
+      return reply
+        .code(201)
+        .send({
+          id: inv.id,
+          email: inv.email,
+          role: inv.role,
+          caisseId: null,
+          token,
+          link: linkFor(token),
+          expiresAt: inv.expires_at,
+        });
     },
   );
 
@@ -198,25 +267,40 @@ export function authRoutes(app: App, deps: Deps): void {
       if (!inv) throw notFound('Invitation (expirée, déjà utilisée ou inconnue)');
       const hashed = await hashPassword(req.body.password);
       const userId = await db.kysely.transaction().execute(async (trx) => {
-        if (!(await consumeInvitation(trx, inv.id))) throw conflict('INVITATION_USED', 'Invitation déjà utilisée');
+        if (!(await consumeInvitation(trx, inv.id)))
+          throw conflict('INVITATION_USED', 'Invitation déjà utilisée');
         let user = await findUserByEmail(trx, inv.email);
         if (user) {
           // An existing account gains the role; its password is not changed by an invitation link.
           if (!(await verifyPassword(user.password_hash, req.body.password))) {
-            throw conflict('ACCOUNT_EXISTS', 'Un compte existe déjà pour cet email : utilisez son mot de passe');
+            throw conflict(
+              'ACCOUNT_EXISTS',
+              'Un compte existe déjà pour cet email : utilisez son mot de passe',
+            );
           }
         } else {
           user = { ...(await insertUser(trx, { email: inv.email, passwordHash: hashed })) };
         }
-        if (inv.role === 'researcher') await trx.updateTable('users').set({ is_researcher: 1 }).where('id', '=', user.id).execute();
-        else if (inv.role === 'admin') await trx.updateTable('users').set({ is_admin: 1 }).where('id', '=', user.id).execute();
+        if (inv.role === 'researcher')
+          await trx.updateTable('users').set({ is_researcher: 1 }).where('id', '=', user.id).execute();
+        else if (inv.role === 'admin')
+          await trx.updateTable('users').set({ is_admin: 1 }).where('id', '=', user.id).execute();
         else await setMembership(trx, user.id, inv.caisse_id!, inv.role as 'coordinator' | 'member');
-        await audit(trx, { kind: 'anonymous' }, { caisseId: inv.caisse_id, action: 'invitation.accept', targetType: 'user', targetId: user.id });
+        await audit(
+          trx,
+          { kind: 'anonymous' },
+          { caisseId: inv.caisse_id, action: 'invitation.accept', targetType: 'user', targetId: user.id },
+        );
         return user.id;
       });
       const csrfToken = await startSession(deps, reply, userId);
       const u = (await findUserById(db.kysely, userId))!;
-      const memberships = new Map((await membershipsOf(db.kysely, userId)).map((m) => [m.caisse_id, m.role as 'coordinator' | 'member']));
+      const memberships = new Map(
+        (await membershipsOf(db.kysely, userId)).map((m) => [
+          m.caisse_id,
+          m.role as 'coordinator' | 'member',
+        ]),
+      );
       return me({
         kind: 'user',
         sessionId: '',

@@ -34,7 +34,11 @@ export function requireCaisse(actor: Actor, caisseId: string, min: CaisseRole): 
   const u = requireUser(actor);
   const role = caisseRole(u, caisseId);
   if (!role || rank[role] < rank[min]) {
-    throw forbidden(min === 'coordinator' ? 'Réservé aux coordinateurs de cette caisse' : 'Accès réservé aux membres de cette caisse');
+    throw forbidden(
+      min === 'coordinator'
+        ? 'Réservé aux coordinateurs de cette caisse'
+        : 'Accès réservé aux membres de cette caisse',
+    );
   }
   return u;
 }

@@ -43,12 +43,18 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor>
   const row = await findLiveSession(deps.db.kysely, hashToken(token));
   if (!row) return anonymous;
   const memberships = new Map<string, CaisseRole>();
-  for (const m of await membershipsOf(deps.db.kysely, row.user_id)) memberships.set(m.caisse_id, m.role as CaisseRole);
+  for (const m of await membershipsOf(deps.db.kysely, row.user_id))
+    memberships.set(m.caisse_id, m.role as CaisseRole);
   return {
     kind: 'user',
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
-    user: { id: row.user_id, email: row.email, isAdmin: row.is_admin === 1, isResearcher: row.is_researcher === 1 },
+    user: {
+      id: row.user_id,
+      email: row.email,
+      isAdmin: row.is_admin === 1,
+      isResearcher: row.is_researcher === 1,
+    },
     memberships,
   };
 }
@@ -62,13 +68,17 @@ function sameToken(a: string, b: string): boolean {
 /** Resolves the actor on every /api request and enforces CSRF on cookie-authenticated writes. */
 export function registerSessions(app: App, deps: Deps): void {
   // Fastify forbids shared objects as decorations: start at null, set in the hook for every request.
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest<Actor | null>('actor', null);
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     // Participant routes are authorised by their link token alone: no cookie is read there.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/r/')) return;
     request.actor = await resolveActor(deps, request);
-    if (request.actor.kind === 'user' && STATE_CHANGING.has(request.method) && !CSRF_EXEMPT.has(request.url)) {
+    if (
+      request.actor.kind === 'user' &&
+      STATE_CHANGING.has(request.method) &&
+      !CSRF_EXEMPT.has(request.url)
+    ) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, request.actor.csrfToken)) {
         throw forbidden('Jeton CSRF manquant ou invalide (en-tête x-csrf-token)');

@@ -10,7 +10,11 @@ import { hashPassword, passwordSchema } from './passwords.ts';
 import { findUserByEmail, insertUser } from './users.repository.ts';
 
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, admin: { type: 'boolean', default: false }, researcher: { type: 'boolean', default: false } },
+  options: {
+    email: { type: 'string' },
+    admin: { type: 'boolean', default: false },
+    researcher: { type: 'boolean', default: false },
+  },
 });
 const email = z
   .email()
@@ -52,5 +56,7 @@ await insertUser(db.kysely, {
   isAdmin: values.admin,
   isResearcher: values.researcher,
 });
-console.log(`Compte créé : ${email.data}${values.admin ? ' (administrateur)' : ''}${values.researcher ? ' (chercheur)' : ''}`);
+console.log(
+  `Compte créé : ${email.data}${values.admin ? ' (administrateur)' : ''}${values.researcher ? ' (chercheur)' : ''}`,
+);
 await db.close();

@@ -42,7 +42,10 @@ export async function setMembership(db: Q, userId: string, caisseId: string, rol
 export const membershipsOf = (db: Q, userId: string) =>
   db.selectFrom('memberships').select(['caisse_id', 'role']).where('user_id', '=', userId).execute();
 
-export async function insertSession(db: Q, s: { id: string; userId: string; csrfToken: string; ttlMs: number }) {
+export async function insertSession(
+  db: Q,
+  s: { id: string; userId: string; csrfToken: string; ttlMs: number },
+) {
   const now = new Date();
   await db
     .insertInto('sessions')

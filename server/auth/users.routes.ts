@@ -17,9 +17,15 @@ const userSchema = z.object({
   isResearcher: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
-  memberships: z.array(z.object({ caisseId: z.string(), caisseName: z.string(), role: z.enum(['coordinator', 'member']) })),
+  memberships: z.array(
+    z.object({ caisseId: z.string(), caisseName: z.string(), role: z.enum(['coordinator', 'member']) }),
+  ),
 });
-const teamMemberSchema = z.object({ userId: z.string(), email: z.string(), role: z.enum(['coordinator', 'member']) });
+const teamMemberSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  role: z.enum(['coordinator', 'member']),
+});
 const userParams = z.object({ userId: idSchema });
 const membershipParams = z.object({ userId: idSchema, caisseId: idSchema });
 
@@ -41,13 +47,23 @@ export function userRoutes(app: App, { db }: Deps): void {
       isResearcher: u.is_researcher === 1,
       disabled: u.disabled_at !== null,
       createdAt: u.created_at,
-      memberships: ms.map((m) => ({ caisseId: m.id, caisseName: m.name, role: m.role as 'coordinator' | 'member' })),
+      memberships: ms.map((m) => ({
+        caisseId: m.id,
+        caisseName: m.name,
+        role: m.role as 'coordinator' | 'member',
+      })),
     };
   }
 
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Comptes (administrateurs)', response: { 200: items(userSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Comptes (administrateurs)',
+        response: { 200: items(userSchema), ...authErrors },
+      },
+    },
     async (req) => {
       requireAdmin(req.actor);
       const ids = await db.kysely.selectFrom('users').select('id').orderBy('email').execute();
@@ -88,7 +104,12 @@ export function userRoutes(app: App, { db }: Deps): void {
           .where('id', '=', req.params.userId)
           .execute();
         if (b.disabled) await deleteSessionsOfUser(trx, req.params.userId);
-        await audit(trx, actor, { caisseId: null, action: 'user.update', targetType: 'user', targetId: req.params.userId });
+        await audit(trx, actor, {
+          caisseId: null,
+          action: 'user.update',
+          targetType: 'user',
+          targetId: req.params.userId,
+        });
       });
       return userDto(req.params.userId);
     },
@@ -108,11 +129,20 @@ export function userRoutes(app: App, { db }: Deps): void {
     async (req) => {
       const actor = requireAdmin(req.actor);
       await userDto(req.params.userId);
-      const caisse = await db.kysely.selectFrom('caisses').select('id').where('id', '=', req.params.caisseId).executeTakeFirst();
+      const caisse = await db.kysely
+        .selectFrom('caisses')
+        .select('id')
+        .where('id', '=', req.params.caisseId)
+        .executeTakeFirst();
       if (!caisse) throw notFound('Caisse');
       await db.kysely.transaction().execute(async (trx) => {
         await setMembership(trx, req.params.userId, req.params.caisseId, req.body.role);
-        await audit(trx, actor, { caisseId: req.params.caisseId, action: 'membership.set', targetType: 'user', targetId: req.params.userId });
+        await audit(trx, actor, {
+          caisseId: req.params.caisseId,
+          action: 'membership.set',
+          targetType: 'user',
+          targetId: req.params.userId,
+        });
       });
       return userDto(req.params.userId);
     },
@@ -136,7 +166,12 @@ export function userRoutes(app: App, { db }: Deps): void {
           .where('user_id', '=', req.params.userId)
           .where('caisse_id', '=', req.params.caisseId)
           .executeTakeFirst();
-        await audit(trx, actor, { caisseId: req.params.caisseId, action: 'membership.remove', targetType: 'user', targetId: req.params.userId });
+        await audit(trx, actor, {
+          caisseId: req.params.caisseId,
+          action: 'membership.remove',
+          targetType: 'user',
+          targetId: req.params.userId,
+        });
         return Number(del.numDeletedRows) > 0;
       });
       return { removed: r };
@@ -162,7 +197,9 @@ export function userRoutes(app: App, { db }: Deps): void {
         .where('memberships.caisse_id', '=', req.params.caisseId)
         .orderBy('users.email')
         .execute();
-      return { items: rows.map((r) => ({ userId: r.id, email: r.email, role: r.role as 'coordinator' | 'member' })) };
+      return {
+        items: rows.map((r) => ({ userId: r.id, email: r.email, role: r.role as 'coordinator' | 'member' })),
+      };
     },
   );
 }

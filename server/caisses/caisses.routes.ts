@@ -26,12 +26,18 @@ export function caisseRoutes(app: App, { db }: Deps): void {
       try {
         const row = await db.kysely.transaction().execute(async (trx) => {
           const c = await insertCaisse(trx, req.body);
-          await audit(trx, actor, { caisseId: c.id, action: 'caisse.create', targetType: 'caisse', targetId: c.id });
+          await audit(trx, actor, {
+            caisseId: c.id,
+            action: 'caisse.create',
+            targetType: 'caisse',
+            targetId: c.id,
+          });
           return c;
         });
         return reply.code(201).send(toCaisseDto(row));
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('SLUG_TAKEN', `Le slug « ${req.body.slug} » est déjà pris`);
+        if (isUniqueViolation(err))
+          throw conflict('SLUG_TAKEN', `Le slug « ${req.body.slug} » est déjà pris`);
         throw err;
       }
     },
@@ -39,7 +45,13 @@ export function caisseRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/caisses',
-    { schema: { tags: ['caisses'], summary: 'Les caisses visibles par l’utilisateur', response: { 200: items(caisseSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['caisses'],
+        summary: 'Les caisses visibles par l’utilisateur',
+        response: { 200: items(caisseSchema), ...authErrors },
+      },
+    },
     async (req) => {
       const actor = requireUser(req.actor);
       const all = actor.user.isAdmin || actor.user.isResearcher;
@@ -76,7 +88,12 @@ export function caisseRoutes(app: App, { db }: Deps): void {
         const c = await db.kysely.transaction().execute(async (trx) => {
           const updated = await updateCaisse(trx, req.params.caisseId, req.body);
           if (!updated) throw notFound('Caisse');
-          await audit(trx, actor, { caisseId: updated.id, action: 'caisse.update', targetType: 'caisse', targetId: updated.id });
+          await audit(trx, actor, {
+            caisseId: updated.id,
+            action: 'caisse.update',
+            targetType: 'caisse',
+            targetId: updated.id,
+          });
           return updated;
         });
         return toCaisseDto(c);

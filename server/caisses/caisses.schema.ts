@@ -3,7 +3,24 @@ import { z } from 'zod';
 
 /** INSEE codes of the 18 current regions (13 metropolitan including Corsica, 5 overseas). */
 export const INSEE_REGIONS = [
-  '01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94',
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94',
 ] as const;
 
 export const territoryTypes = ['urbain', 'periurbain', 'rural'] as const;

@@ -45,7 +45,12 @@ export const findParticipantByToken = (db: Q, token: string) =>
 export const findParticipantsByCodes = (db: Q, caisseId: string, codes: string[]) =>
   codes.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('participants').selectAll().where('caisse_id', '=', caisseId).where('code', 'in', codes).execute();
+    : db
+        .selectFrom('participants')
+        .selectAll()
+        .where('caisse_id', '=', caisseId)
+        .where('code', 'in', codes)
+        .execute();
 
 export const listParticipants = (db: Q, caisseId: string) =>
   db.selectFrom('participants').selectAll().where('caisse_id', '=', caisseId).orderBy('code').execute();
@@ -67,10 +72,13 @@ export const setConsent = (db: Q, id: string, consent: 'given' | 'refused') =>
 
 /** GDPR erasure: the participant, their responses and drafts (cascade), and every audit entry naming them. */
 export async function eraseParticipant(trx: Q, id: string) {
-  const responseIds = (await trx.selectFrom('responses').select('id').where('participant_id', '=', id).execute()).map(
-    (r) => r.id,
-  );
-  await trx.deleteFrom('audit_log').where('target_id', 'in', [id, ...responseIds]).execute();
+  const responseIds = (
+    await trx.selectFrom('responses').select('id').where('participant_id', '=', id).execute()
+  ).map((r) => r.id);
+  await trx
+    .deleteFrom('audit_log')
+    .where('target_id', 'in', [id, ...responseIds])
+    .execute();
   await trx.deleteFrom('drafts').where('participant_id', '=', id).execute();
   await trx.deleteFrom('responses').where('participant_id', '=', id).execute();
   await trx.deleteFrom('participants').where('id', '=', id).execute();

@@ -34,9 +34,16 @@ const importReportSchema = z.object({
 
 export function participantRoutes(app: App, { db, config }: Deps): void {
   const linkFor = (token: string) => `${config.publicUrl ?? ''}/r/${token}`;
-  const withToken = (p: Participant, token: string) => ({ ...toParticipantDto(p), token, link: linkFor(token) });
+  const withToken = (p: Participant, token: string) => ({
+    ...toParticipantDto(p),
+    token,
+    link: linkFor(token),
+  });
 
-  async function coordinatorOfParticipant(actorReq: { actor: Parameters<typeof requireUser>[0] }, id: string) {
+  async function coordinatorOfParticipant(
+    actorReq: { actor: Parameters<typeof requireUser>[0] },
+    id: string,
+  ) {
     requireUser(actorReq.actor);
     const p = await findParticipant(db.kysely, id);
     if (!p) throw notFound('Participant');
@@ -62,12 +69,18 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
       try {
         const p = await db.kysely.transaction().execute(async (trx) => {
           const row = await insertParticipant(trx, caisseId, req.body, token);
-          await audit(trx, actor, { caisseId, action: 'participant.create', targetType: 'participant', targetId: row.id });
+          await audit(trx, actor, {
+            caisseId,
+            action: 'participant.create',
+            targetType: 'participant',
+            targetId: row.id,
+          });
           return row;
         });
         return reply.code(201).send(withToken(p, token));
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', `Le code « ${req.body.code} » existe déjà dans cette caisse`);
+        if (isUniqueViolation(err))
+          throw conflict('CODE_TAKEN', `Le code « ${req.body.code} » existe déjà dans cette caisse`);
         throw err;
       }
     },
@@ -108,14 +121,23 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
         }
       });
       const existing = new Set(
-        (await findParticipantsByCodes(db.kysely, caisseId, valid.map((v) => v.input.code))).map((p) => p.code),
+        (
+          await findParticipantsByCodes(
+            db.kysely,
+            caisseId,
+            valid.map((v) => v.input.code),
+          )
+        ).map((p) => p.code),
       );
       for (const v of valid) {
-        if (existing.has(v.input.code)) errors.push({ row: v.row, code: v.input.code, messages: ['ce code existe déjà'] });
+        if (existing.has(v.input.code))
+          errors.push({ row: v.row, code: v.input.code, messages: ['ce code existe déjà'] });
       }
       if (errors.length > 0) {
         errors.sort((a, b) => a.row - b.row);
-        throw unprocessable('IMPORT_REJECTED', `${errors.length} ligne(s) en erreur : rien n’a été importé`, { errors });
+        throw unprocessable('IMPORT_REJECTED', `${errors.length} ligne(s) en erreur : rien n’a été importé`, {
+          errors,
+        });
       }
       const created = await db.kysely.transaction().execute(async (trx) => {
         const out = [];
@@ -124,7 +146,12 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
           const row = await insertParticipant(trx, caisseId, v.input, token);
           out.push(withToken(row, token));
         }
-        await audit(trx, actor, { caisseId, action: 'participant.import', targetType: 'caisse', targetId: caisseId });
+        await audit(trx, actor, {
+          caisseId,
+          action: 'participant.import',
+          targetType: 'caisse',
+          targetId: caisseId,
+        });
         return out;
       });
       return reply.code(201).send({ created, errors: [] });
@@ -134,7 +161,11 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
   app.get(
     '/caisses/:caisseId/participants',
     {
-      schema: { tags: ['participants'], params: caisseParams, response: { 200: items(participantSchema), ...authErrors } },
+      schema: {
+        tags: ['participants'],
+        params: caisseParams,
+        response: { 200: items(participantSchema), ...authErrors },
+      },
     },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'coordinator');
@@ -157,7 +188,12 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
       const token = newToken();
       await db.kysely.transaction().execute(async (trx) => {
         await setToken(trx, p.id, token);
-        await audit(trx, actor, { caisseId: p.caisse_id, action: 'participant.token.reissue', targetType: 'participant', targetId: p.id });
+        await audit(trx, actor, {
+          caisseId: p.caisse_id,
+          action: 'participant.token.reissue',
+          targetType: 'participant',
+          targetId: p.id,
+        });
       });
       return withToken((await findParticipant(db.kysely, p.id))!, token);
     },
@@ -177,7 +213,12 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
       const { p, actor } = await coordinatorOfParticipant(req, req.params.participantId);
       await db.kysely.transaction().execute(async (trx) => {
         await setToken(trx, p.id, null);
-        await audit(trx, actor, { caisseId: p.caisse_id, action: 'participant.token.revoke', targetType: 'participant', targetId: p.id });
+        await audit(trx, actor, {
+          caisseId: p.caisse_id,
+          action: 'participant.token.revoke',
+          targetType: 'participant',
+          targetId: p.id,
+        });
       });
       return toParticipantDto((await findParticipant(db.kysely, p.id))!);
     },
@@ -198,7 +239,12 @@ export function participantRoutes(app: App, { db, config }: Deps): void {
       await db.kysely.transaction().execute(async (trx) => {
         await eraseParticipant(trx, p.id);
         // Only the fact of an erasure stays: no id of the erased person.
-        await audit(trx, actor, { caisseId: p.caisse_id, action: 'participant.erase', targetType: 'participant', targetId: null });
+        await audit(trx, actor, {
+          caisseId: p.caisse_id,
+          action: 'participant.erase',
+          targetType: 'participant',
+          targetId: null,
+        });
       });
       return { erased: true as const };
     },

@@ -1,7 +1,14 @@
 // Participants (expérimentateurs): a pseudonymous code, a few attributes, a consent status.
 import { z } from 'zod';
 
-export const householdTypes = ['single', 'couple', 'single_parent', 'couple_children', 'shared', 'other'] as const;
+export const householdTypes = [
+  'single',
+  'couple',
+  'single_parent',
+  'couple_children',
+  'shared',
+  'other',
+] as const;
 export const consentStatuses = ['unknown', 'given', 'refused'] as const;
 
 export const attributesSchema = z.strictObject({
