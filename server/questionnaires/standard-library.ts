@@ -14,7 +14,11 @@ export async function syncStandardQuestionnaires(db: Kysely<Database>): Promise<
     await db.transaction().execute(async (trx) => {
       const existing = await findByStandardKey(trx, std.key);
       if (!existing) {
-        await createQuestionnaire(trx, { caisseId: null, standardKey: std.key, title, level: std.level, definition }, null);
+        await createQuestionnaire(
+          trx,
+          { caisseId: null, standardKey: std.key, title, level: std.level, definition },
+          null,
+        );
         return;
       }
       const latest = await latestVersion(trx, existing.id);

@@ -103,7 +103,9 @@ export function waveRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/caisses/:caisseId/waves',
-    { schema: { tags: ['waves'], params: caisseParams, response: { 200: items(waveSchema), ...authErrors } } },
+    {
+      schema: { tags: ['waves'], params: caisseParams, response: { 200: items(waveSchema), ...authErrors } },
+    },
     async (req) => {
       const { caisseId } = req.params;
       requireCaisse(req.actor, caisseId, 'member');
@@ -147,12 +149,16 @@ export function waveRoutes(app: App, { db }: Deps): void {
       const b = req.body;
       const opensAt = b.opensAt !== undefined ? b.opensAt : w.opens_at;
       const closesAt = b.closesAt !== undefined ? b.closesAt : w.closes_at;
-      if (opensAt && closesAt && opensAt >= closesAt) throw badRequest('INVALID_DATES', 'closesAt doit être après opensAt');
+      if (opensAt && closesAt && opensAt >= closesAt)
+        throw badRequest('INVALID_DATES', 'closesAt doit être après opensAt');
       let level = w.level;
       if (b.questionnaireVersionId !== undefined && b.questionnaireVersionId !== w.questionnaire_version_id) {
         // Responses stay pinned to the version they answered: a wave with responses keeps its version.
         if ((await countResponses(db.kysely, w.id)) > 0) {
-          throw conflict('WAVE_HAS_RESPONSES', 'La vague a déjà des réponses : créez une nouvelle vague pour une autre version');
+          throw conflict(
+            'WAVE_HAS_RESPONSES',
+            'La vague a déjà des réponses : créez une nouvelle vague pour une autre version',
+          );
         }
         level = (await usableVersion(w.caisse_id, b.questionnaireVersionId)).level;
       }
@@ -161,7 +167,9 @@ export function waveRoutes(app: App, { db }: Deps): void {
       }
       await db.kysely.transaction().execute(async (trx) => {
         await updateWave(trx, w.id, {
-          ...(b.questionnaireVersionId !== undefined && { questionnaire_version_id: b.questionnaireVersionId }),
+          ...(b.questionnaireVersionId !== undefined && {
+            questionnaire_version_id: b.questionnaireVersionId,
+          }),
           ...(b.period !== undefined && { period: b.period }),
           opens_at: opensAt,
           closes_at: closesAt,
@@ -169,7 +177,12 @@ export function waveRoutes(app: App, { db }: Deps): void {
           ...(b.isBaseline !== undefined && { is_baseline: b.isBaseline ? 1 : 0 }),
         });
         if (b.isBaseline) await clearOtherBaselines(trx, w.caisse_id, w.id, level);
-        await audit(trx, actor, { caisseId: w.caisse_id, action: 'wave.update', targetType: 'wave', targetId: w.id });
+        await audit(trx, actor, {
+          caisseId: w.caisse_id,
+          action: 'wave.update',
+          targetType: 'wave',
+          targetId: w.id,
+        });
       });
       return dto(w.id);
     },

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const waveStatuses = ['draft', 'open', 'closed'] as const;
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v).toISOString());
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((v) => new Date(v).toISOString());
 
 const fields = {
   questionnaireVersionId: z.uuid(),

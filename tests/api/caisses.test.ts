@@ -78,7 +78,10 @@ describe('caisses', () => {
 
   it('patches a profile field by field', async () => {
     const c = await createCaisse(ctx);
-    const res = await ctx.admin.patch(`/api/caisses/${c.id}`, { stage: 'prototypage', experimentersCount: 55 });
+    const res = await ctx.admin.patch(`/api/caisses/${c.id}`, {
+      stage: 'prototypage',
+      experimentersCount: 55,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ stage: 'prototypage', experimentersCount: 55, name: c.name });
     expect((await ctx.admin.patch(`/api/caisses/${c.id}`, {})).statusCode).toBe(400);

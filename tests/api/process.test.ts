@@ -23,17 +23,36 @@ describe('durability', () => {
     const app = await buildApp({ config: testConfig({ databaseUrl: dbh.url }), db, logger: false });
     const email = 'durable@example.org';
     await insertUser(db.kysely, { email, passwordHash: await hashPassword(PASSWORD), isAdmin: true });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+    });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = login.json().csrfToken;
-    const client = (method: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, payload?: unknown) =>
-      app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const client =
+      (method: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, payload?: unknown) =>
+        app.inject({
+          method,
+          url,
+          headers: { cookie, 'x-csrf-token': csrf },
+          ...(payload !== undefined ? { payload: payload as object } : {}),
+        });
     const fake = {
-      admin: { post: client('POST'), get: client('GET'), put: client('PUT'), patch: client('PATCH'), delete: client('DELETE') },
+      admin: {
+        post: client('POST'),
+        get: client('GET'),
+        put: client('PUT'),
+        patch: client('PATCH'),
+        delete: client('DELETE'),
+      },
     } as unknown as Parameters<typeof openWaveSetup>[0];
     const s = await openWaveSetup(fake);
     const tokens = [s.participant.token];
-    for (let i = 2; i <= 20; i++) tokens.push((await client('POST')(`/api/caisses/${s.caisse.id}/participants`, { code: `D${i}` })).json().token);
+    for (let i = 2; i <= 20; i++)
+      tokens.push(
+        (await client('POST')(`/api/caisses/${s.caisse.id}/participants`, { code: `D${i}` })).json().token,
+      );
     await app.close();
     await db.close();
 
@@ -54,7 +73,11 @@ describe('durability', () => {
     expect(acked).toHaveLength(20);
 
     const after = openDb(dbh.url);
-    const rows = await after.kysely.selectFrom('responses').select('id').where('wave_id', '=', s.wave.id).execute();
+    const rows = await after.kysely
+      .selectFrom('responses')
+      .select('id')
+      .where('wave_id', '=', s.wave.id)
+      .execute();
     await after.close();
     expect(rows.map((r) => r.id).sort()).toEqual(acked.sort());
   });
@@ -65,12 +88,21 @@ describe('command line', () => {
     const dbh = await processDatabase();
     try {
       const env = { DATABASE_URL: dbh.url, DATA_DIR: dbh.dataDir, USER_PASSWORD: 'first admin password' };
-      const created = await runCli(['server/auth/user-create-cli.ts', '--email', 'Boss@Example.org', '--admin'], env);
+      const created = await runCli(
+        ['server/auth/user-create-cli.ts', '--email', 'Boss@Example.org', '--admin'],
+        env,
+      );
       expect(created.code, created.out).toBe(0);
       expect(created.out).toContain('boss@example.org');
-      const again = await runCli(['server/auth/user-create-cli.ts', '--email', 'boss@example.org', '--admin'], env);
+      const again = await runCli(
+        ['server/auth/user-create-cli.ts', '--email', 'boss@example.org', '--admin'],
+        env,
+      );
       expect(again.code).toBe(1);
-      const weak = await runCli(['server/auth/user-create-cli.ts', '--email', 'weak@example.org'], { ...env, USER_PASSWORD: 'short' });
+      const weak = await runCli(['server/auth/user-create-cli.ts', '--email', 'weak@example.org'], {
+        ...env,
+        USER_PASSWORD: 'short',
+      });
       expect(weak.code).toBe(2);
       const noEmail = await runCli(['server/auth/user-create-cli.ts', '--admin'], env);
       expect(noEmail.code).toBe(2);
@@ -95,10 +127,16 @@ describe('command line', () => {
   it('migrates with npm run db:migrate and reports what it applied', async () => {
     const dbh = await processDatabase();
     try {
-      const first = await runCli(['server/db/migrate-cli.ts'], { DATABASE_URL: dbh.url, DATA_DIR: dbh.dataDir });
+      const first = await runCli(['server/db/migrate-cli.ts'], {
+        DATABASE_URL: dbh.url,
+        DATA_DIR: dbh.dataDir,
+      });
       expect(first.code, first.out).toBe(0);
       expect(first.out).toMatch(/✓ 2026_11_23_0001_foundation/);
-      const second = await runCli(['server/db/migrate-cli.ts'], { DATABASE_URL: dbh.url, DATA_DIR: dbh.dataDir });
+      const second = await runCli(['server/db/migrate-cli.ts'], {
+        DATABASE_URL: dbh.url,
+        DATA_DIR: dbh.dataDir,
+      });
       expect(second.out).toContain('aucune migration en attente');
     } finally {
       await dbh.drop();
@@ -111,7 +149,8 @@ describe('command line', () => {
       const server = await startServer({ DATABASE_URL: dbh.url, DATA_DIR: dbh.dataDir, DEMO: 'true' });
       try {
         const out = server.output();
-        for (const role of ['admin', 'coordinator', 'member', 'researcher']) expect(out).toContain(`${role}@demo.recolte.fr`);
+        for (const role of ['admin', 'coordinator', 'member', 'researcher'])
+          expect(out).toContain(`${role}@demo.recolte.fr`);
         const link = out.match(/\/r\/([A-Za-z0-9_-]{40,})/);
         expect(link).not.toBeNull();
         const r = await fetch(`${server.base}/api/r/${link![1]}`);
@@ -126,7 +165,9 @@ describe('command line', () => {
         const me = (await login.json()) as { caisses: { id: string }[] };
         expect(me.caisses).toHaveLength(1);
         const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-        const waves = (await (await fetch(`${server.base}/api/caisses/${me.caisses[0]!.id}/waves`, { headers: { cookie } })).json()) as {
+        const waves = (await (
+          await fetch(`${server.base}/api/caisses/${me.caisses[0]!.id}/waves`, { headers: { cookie } })
+        ).json()) as {
           items: { submitted: number; participants: number }[];
         };
         expect(waves.items.length).toBe(3);

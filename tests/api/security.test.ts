@@ -47,7 +47,8 @@ describe('security headers and errors', () => {
     try {
       const s = await openWaveSetup(limited);
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await limited.anonymous.get(`/api/r/${s.participant.token}`)).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push((await limited.anonymous.get(`/api/r/${s.participant.token}`)).statusCode);
       expect(codes).toEqual([200, 200, 200, 429, 429]);
       const other = await limited.admin.post(`/api/caisses/${s.caisse.id}/participants`, { code: 'P002' });
       expect((await limited.anonymous.get(`/api/r/${other.json().token}`)).statusCode).toBe(200);
@@ -61,7 +62,9 @@ describe('security headers and errors', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/caisses', '/api/r/{token}/responses', '/api/waves/{waveId}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/caisses', '/api/r/{token}/responses', '/api/waves/{waveId}']),
+    );
     const post = doc.paths['/api/caisses'].post;
     expect(post.requestBody.content['application/json'].schema.properties).toHaveProperty('territoryType');
     expect((await ctx.anonymous.get('/api/docs')).statusCode).toBeLessThan(400);
@@ -79,9 +82,22 @@ describe('audit log', () => {
     const res = await ctx.admin.get(`/api/caisses/${s.caisse.id}/audit`);
     expect(res.statusCode).toBe(200);
     const actions = res.json().items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['caisse.create', 'questionnaire.create', 'wave.create', 'participant.create', 'response.submit']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'caisse.create',
+        'questionnaire.create',
+        'wave.create',
+        'participant.create',
+        'response.submit',
+      ]),
+    );
     const submit = res.json().items.find((e: { action: string }) => e.action === 'response.submit');
-    expect(submit).toMatchObject({ role: 'participant', userId: null, caisseId: s.caisse.id, targetType: 'response' });
+    expect(submit).toMatchObject({
+      role: 'participant',
+      userId: null,
+      caisseId: s.caisse.id,
+      targetType: 'response',
+    });
     const create = res.json().items.find((e: { action: string }) => e.action === 'caisse.create');
     expect(create).toMatchObject({ role: 'admin', userEmail: ctx.admin.email });
     expect(res.body).not.toContain('secret-comment-text');

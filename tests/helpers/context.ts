@@ -49,7 +49,9 @@ export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const sep = PG_URL.includes('?') ? '&' : '?';
-  const db = openDb(`${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, { poolSize: 4 });
+  const db = openDb(`${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, {
+    poolSize: 4,
+  });
   await prepareDatabase(db, { schema });
   return {
     db,
@@ -102,7 +104,11 @@ export interface TestContext {
   anonymous: Client;
   admin: Client;
   /** Creates a user (with roles) and returns a logged-in client. */
-  user(opts?: { admin?: boolean; researcher?: boolean; caisses?: Record<string, 'coordinator' | 'member'> }): Promise<Client>;
+  user(opts?: {
+    admin?: boolean;
+    researcher?: boolean;
+    caisses?: Record<string, 'coordinator' | 'member'>;
+  }): Promise<Client>;
   login(email: string, password?: string): Promise<Client>;
   close(): Promise<void>;
 }
@@ -132,7 +138,8 @@ export async function createContext(overrides: Partial<Config> = {}): Promise<Te
       isAdmin: opts.admin,
       isResearcher: opts.researcher,
     });
-    for (const [caisseId, role] of Object.entries(opts.caisses ?? {})) await setMembership(db.kysely, u.id, caisseId, role);
+    for (const [caisseId, role] of Object.entries(opts.caisses ?? {}))
+      await setMembership(db.kysely, u.id, caisseId, role);
     return login(email);
   }
 

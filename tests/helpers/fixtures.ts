@@ -24,7 +24,10 @@ export function caisseBody(overrides: Record<string, unknown> = {}) {
 /** A small participant questionnaire: consent first, a condition, a rating, a number range. */
 export const smallDefinition = {
   pages: [
-    { name: 'consent', elements: [{ type: 'boolean', name: 'consent', title: 'Consentement', isRequired: true }] },
+    {
+      name: 'consent',
+      elements: [{ type: 'boolean', name: 'consent', title: 'Consentement', isRequired: true }],
+    },
     {
       name: 'main',
       visibleIf: '{consent} = true',
@@ -58,7 +61,14 @@ export const smallDefinition = {
   ],
 };
 
-export const validAnswers = { consent: true, health_self_rated: 'good', hfias_q1: true, hfias_q1a: 2, power_to_act: 4, fruit_veg_portions: 3 };
+export const validAnswers = {
+  consent: true,
+  health_self_rated: 'good',
+  hfias_q1: true,
+  hfias_q1a: 2,
+  power_to_act: 4,
+  fruit_veg_portions: 3,
+};
 
 export async function createCaisse(ctx: TestContext, overrides: Record<string, unknown> = {}) {
   const res = await ctx.admin.post('/api/caisses', caisseBody(overrides));
@@ -67,7 +77,10 @@ export async function createCaisse(ctx: TestContext, overrides: Record<string, u
 }
 
 /** A caisse with a questionnaire, an open wave and one participant (with its token). */
-export async function openWaveSetup(ctx: TestContext, opts: { definition?: unknown; waveOverrides?: Record<string, unknown> } = {}) {
+export async function openWaveSetup(
+  ctx: TestContext,
+  opts: { definition?: unknown; waveOverrides?: Record<string, unknown> } = {},
+) {
   const caisse = await createCaisse(ctx);
   const q = await ctx.admin.post(`/api/caisses/${caisse.id}/questionnaires`, {
     title: 'Suivi test',
@@ -83,7 +96,10 @@ export async function openWaveSetup(ctx: TestContext, opts: { definition?: unkno
     ...opts.waveOverrides,
   });
   if (w.statusCode !== 201) throw new Error(`wave: ${w.statusCode} ${w.body}`);
-  const p = await ctx.admin.post(`/api/caisses/${caisse.id}/participants`, { code: 'P001', attributes: { householdSize: 2 } });
+  const p = await ctx.admin.post(`/api/caisses/${caisse.id}/participants`, {
+    code: 'P001',
+    attributes: { householdSize: 2 },
+  });
   if (p.statusCode !== 201) throw new Error(`participant: ${p.statusCode} ${p.body}`);
   return {
     caisse,

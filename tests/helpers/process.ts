@@ -20,7 +20,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** A database URL of its own for a spawned server: a SQLite file in a temp dir, or a new PostgreSQL database. */
-export async function processDatabase(): Promise<{ url: string; dataDir: string; drop: () => Promise<void> }> {
+export async function processDatabase(): Promise<{
+  url: string;
+  dataDir: string;
+  drop: () => Promise<void>;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recolte-test-'));
   if (!PG_URL) return { url: join(dataDir, 'recolte.sqlite'), dataDir, drop: async () => {} };
   const name = `recolte_t_${randomBytes(5).toString('hex')}`;
@@ -44,7 +48,11 @@ export async function processDatabase(): Promise<{ url: string; dataDir: string;
 
 export const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
-export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number; out: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -57,7 +65,9 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 /** Starts server/main.ts and waits until /api/health answers. */
-export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
   const child = spawn(TSX, ['server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
