@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { dialectOf } from '../config.ts';
 import type { Database } from './schema.ts';
 
@@ -22,7 +23,8 @@ export function sqlitePath(url: string): string {
 export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // pg-cursor lets `.stream()` read large results (exports) in chunks with flat memory.
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
   }
   const path = sqlitePath(url);
