@@ -9,13 +9,9 @@ export const insertMeasures = (db: Q, row: ResponseMeasuresTable) => db.insertIn
 export const deleteMeasures = (db: Q, responseId: string) =>
   db.deleteFrom('response_measures').where('response_id', '=', responseId).execute();
 
-/** Every current response's measures in a wave. */
+/** Every current response's measures in a wave (a query to execute or stream). */
 export const waveMeasures = (db: Q, waveId: string) =>
-  db
-    .selectFrom('response_measures')
-    .select(['participant_id', 'measures', 'attributes'])
-    .where('wave_id', '=', waveId)
-    .execute();
+  db.selectFrom('response_measures').select(['participant_id', 'measures', 'attributes']).where('wave_id', '=', waveId);
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */
 export async function waveFingerprint(db: Q, waveId: string): Promise<string> {

@@ -3,7 +3,6 @@
 // disaggregations. Measures were computed at write time; here each wave's stored measures are read
 // once and aggregated in one pass, and the result is cached until a response of those waves changes.
 import {
-  accumulate,
   addMeasure,
   type ChangeResult,
   changeFromStats,
@@ -83,13 +82,15 @@ interface ParsedRow {
   attributes: Record<string, string | null>;
 }
 
-async function readWave(db: Db, waveId: string): Promise<ParsedRow[]> {
-  const rows = await waveMeasures(db.kysely, waveId);
-  return rows.map((r) => ({
-    participantId: r.participant_id,
-    measures: JSON.parse(r.measures) as Record<string, StoredMeasure>,
-    attributes: JSON.parse(r.attributes) as Record<string, string | null>,
-  }));
+/** A wave's stored measures, streamed in chunks so that memory stays flat whatever the wave's size. */
+async function* readWave(db: Db, waveId: string): AsyncGenerator<ParsedRow> {
+  for await (const r of waveMeasures(db.kysely, waveId).stream(2000)) {
+    yield {
+      participantId: r.participant_id,
+      measures: JSON.parse(r.measures) as Record<string, StoredMeasure>,
+      attributes: JSON.parse(r.attributes) as Record<string, string | null>,
+    };
+  }
 }
 
 async function questionNamesOf(db: Db, wave: Wave): Promise<Set<string>> {
@@ -108,40 +109,45 @@ interface Accumulated {
   groups: Map<string, Map<string, SufficientStats>>;
 }
 
-/** One pass over a source wave (and its comparison wave) for all the given indicators. */
-function aggregate(defs: IndicatorDefinition[], current: ParsedRow[], baseline: ParsedRow[] | null): Map<string, Accumulated> {
+/**
+ * One pass over a source wave (and before it, its comparison wave) for all the given indicators. Of the
+ * comparison wave only each participant's measures of these indicators are kept, for the pairing.
+ */
+async function aggregate(
+  db: Db,
+  defs: IndicatorDefinition[],
+  currentWaveId: string,
+  baselineWaveId: string | null,
+): Promise<Map<string, Accumulated>> {
   const out = new Map<string, Accumulated>();
-  const baseIndex = new Map<string, number>();
-  const baseMeasures = new Map<string, (Measure | null)[]>();
-  if (baseline) {
-    baseline.forEach((r, i) => {
-      if (r.participantId) baseIndex.set(r.participantId, i);
-    });
-    for (const def of defs) {
-      baseMeasures.set(
-        def.id,
-        baseline.map((r) => (def.id in r.measures ? fromStored(r.measures[def.id]) : undefined) ?? null),
-      );
-    }
-  }
   for (const def of defs) {
     const keys = def.disaggregations.filter((k) => !CAISSE_KEYS.has(k));
     out.set(def.id, {
       stats: emptyStats(def),
-      baseline: baseline
-        ? accumulate(
-            def,
-            baseline.filter((r) => def.id in r.measures).map((r) => fromStored(r.measures[def.id])),
-          )
-        : null,
-      paired: baseline ? new PairedMoments(def) : null,
+      baseline: baselineWaveId ? emptyStats(def) : null,
+      paired: baselineWaveId ? new PairedMoments(def) : null,
       groups: new Map(keys.map((k) => [k, new Map()])),
     });
   }
-  for (const row of current) {
+  const baseIndex = new Map<string, number>();
+  const baseMeasures = defs.map(() => [] as (Measure | null)[]);
+  if (baselineWaveId) {
+    let i = 0;
+    for await (const r of readWave(db, baselineWaveId)) {
+      if (r.participantId) baseIndex.set(r.participantId, i);
+      defs.forEach((def, d) => {
+        const present = def.id in r.measures;
+        const m = present ? fromStored(r.measures[def.id]) : null;
+        baseMeasures[d]!.push(m);
+        if (present) addMeasure(def, out.get(def.id)!.baseline!, m);
+      });
+      i++;
+    }
+  }
+  for await (const row of readWave(db, currentWaveId)) {
     const bi = row.participantId ? baseIndex.get(row.participantId) : undefined;
-    for (const def of defs) {
-      if (!(def.id in row.measures)) continue;
+    defs.forEach((def, d) => {
+      if (!(def.id in row.measures)) return;
       const m = fromStored(row.measures[def.id]);
       const acc = out.get(def.id)!;
       addMeasure(def, acc.stats, m);
@@ -153,10 +159,10 @@ function aggregate(defs: IndicatorDefinition[], current: ParsedRow[], baseline: 
         addMeasure(def, s, m);
       }
       if (bi !== undefined && m !== null && acc.paired) {
-        const b = baseMeasures.get(def.id)![bi];
+        const b = baseMeasures[d]![bi];
         if (b !== null && b !== undefined) acc.paired.add(b, m);
       }
-    }
+    });
   }
   return out;
 }
@@ -179,7 +185,7 @@ export class ResultsCache extends LruCache<WaveResults> {
 
 /** Each given indicator's statistics over a wave's current responses (those measurable in its version). */
 export async function waveStats(db: Db, waveId: string, defs: IndicatorDefinition[]): Promise<Map<string, SufficientStats>> {
-  const acc = aggregate(defs, await readWave(db, waveId), null);
+  const acc = await aggregate(db, defs, waveId, null);
   return new Map([...acc].map(([id, a]) => [id, a.stats]));
 }
 
@@ -209,11 +215,7 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
       else results.set(def.id, emptyResult(def, s, source, m.measurable ? [] : m.missingQuestions, source ? 'not_measurable' : 'no_data'));
     }
     if (!source || measurable.length === 0) continue;
-    const [currentRows, baselineRows] = await Promise.all([
-      readWave(db, source.id),
-      comparison ? readWave(db, comparison.id) : Promise.resolve(null),
-    ]);
-    const acc = aggregate(measurable, currentRows, baselineRows);
+    const acc = await aggregate(db, measurable, source.id, comparison?.id ?? null);
     for (const def of measurable) {
       const s = req.selection.find((x) => x.indicatorId === def.id)!;
       const a = acc.get(def.id)!;
