@@ -1,8 +1,11 @@
 // Indicators: each current response's measures, computed once at write time (so that results never
-// re-read the answers), and each caisse's selection of indicators with baseline and target.
-import type { Kysely } from 'kysely';
+// re-read the answers) and stored as a vector of doubles in the layout `layout` (see
+// server/indicators/measure-codec.ts), and each caisse's selection of indicators with baseline and target.
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // Binary column: BLOB in SQLite, BYTEA in PostgreSQL.
+  const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
   await db.schema
     .createTable('response_measures')
     .addColumn('response_id', 'text', (c) => c.primaryKey().references('responses.id').onDelete('cascade'))
@@ -10,8 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('wave_id', 'text', (c) => c.notNull().references('waves.id').onDelete('cascade'))
     .addColumn('participant_id', 'text')
     .addColumn('submitted_at', 'text', (c) => c.notNull())
-    .addColumn('measures', 'text', (c) => c.notNull())
-    .addColumn('attributes', 'text', (c) => c.notNull())
+    .addColumn('layout', 'text', (c) => c.notNull())
+    .addColumn('measures', bytes, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('response_measures_wave_idx').on('response_measures').columns(['wave_id', 'submitted_at']).execute();
 

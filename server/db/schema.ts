@@ -155,10 +155,10 @@ export interface ResponseMeasuresTable {
   wave_id: string;
   participant_id: string | null;
   submitted_at: string;
-  /** JSON: indicator id → encoded measure (absent: not measurable in the version; null: missing). */
-  measures: string;
-  /** JSON: disaggregation attributes of the respondent. */
-  attributes: string;
+  /** Catalogue layout the vector was written in (server/indicators/measure-codec.ts). */
+  layout: string;
+  /** Measures and disaggregation attributes as little-endian doubles. */
+  measures: Uint8Array;
 }
 
 export interface IndicatorSelectionsTable {

@@ -9,7 +9,11 @@ import { waveFingerprint } from './measures.repository.ts';
 import { computeResults, type WaveResults } from './results.service.ts';
 import { listSelection } from './selection.ts';
 
-/** The wave asked for (it must belong to the caisse), or by default the latest participant wave with responses. */
+/**
+ * The wave asked for (it must belong to the caisse), or by default the latest participant wave with at
+ * least MIN_CELL responses (a follow-up that just opened does not hide the last analysable one), else the
+ * latest with any response, else the latest wave.
+ */
 export async function resolveWave(deps: Deps, caisseId: string, waveId: string | undefined): Promise<WaveWithLevel | null> {
   if (waveId) {
     const w = await findWave(deps.db.kysely, waveId);
@@ -19,10 +23,13 @@ export async function resolveWave(deps: Deps, caisseId: string, waveId: string |
   const waves = (await listWaves(deps.db.kysely, caisseId)).sort((a, b) =>
     (b.opens_at ?? b.created_at).localeCompare(a.opens_at ?? a.created_at),
   );
-  for (const w of waves.filter((x) => x.level === 'participant')) {
-    if (!(await waveFingerprint(deps.db.kysely, w.id)).startsWith('0@')) return w;
-  }
-  return waves[0] ?? null;
+  const participantWaves = waves.filter((x) => x.level === 'participant');
+  const counts = await Promise.all(
+    participantWaves.map(async (w) => Number((await waveFingerprint(deps.db.kysely, w.id)).split('@')[0])),
+  );
+  const i = counts.findIndex((n) => n >= deps.config.minCell);
+  const j = counts.findIndex((n) => n > 0);
+  return participantWaves[i >= 0 ? i : j] ?? waves[0] ?? null;
 }
 
 export async function caisseResults(

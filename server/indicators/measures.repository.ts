@@ -1,6 +1,8 @@
 // Stored measures of current responses.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ResponseMeasuresTable } from '../db/schema.ts';
+import { LAYOUT } from './measure-codec.ts';
+import { storedMeasures } from './measures.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -11,7 +13,7 @@ export const deleteMeasures = (db: Q, responseId: string) =>
 
 /** Every current response's measures in a wave (a query to execute or stream). */
 export const waveMeasures = (db: Q, waveId: string) =>
-  db.selectFrom('response_measures').select(['participant_id', 'measures', 'attributes']).where('wave_id', '=', waveId);
+  db.selectFrom('response_measures').select(['participant_id', 'measures']).where('wave_id', '=', waveId);
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */
 export async function waveFingerprint(db: Q, waveId: string): Promise<string> {
@@ -21,4 +23,35 @@ export async function waveFingerprint(db: Q, waveId: string): Promise<string> {
     .where('wave_id', '=', waveId)
     .executeTakeFirst();
   return `${Number(r?.n ?? 0)}@${r?.last ?? ''}`;
+}
+
+/**
+ * After a catalogue change (new indicator, new categories), measures stored in an older layout are
+ * computed again from the answers, once, at start; returns how many were refreshed.
+ */
+export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number> {
+  let refreshed = 0;
+  for (;;) {
+    const stale = await db
+      .selectFrom('response_measures as m')
+      .innerJoin('responses as r', 'r.id', 'm.response_id')
+      .innerJoin('questionnaire_versions as v', 'v.id', 'r.questionnaire_version_id')
+      .leftJoin('participants as p', 'p.id', 'r.participant_id')
+      .select(['m.response_id', 'r.data', 'v.question_names', 'p.attributes'])
+      .where('m.layout', '!=', LAYOUT.id)
+      .limit(1000)
+      .execute();
+    if (stale.length === 0) return refreshed;
+    await db.transaction().execute(async (trx) => {
+      for (const s of stale) {
+        const stored = storedMeasures(
+          JSON.parse(s.data),
+          new Set(JSON.parse(s.question_names) as string[]),
+          s.attributes ? JSON.parse(s.attributes) : null,
+        );
+        await trx.updateTable('response_measures').set(stored).where('response_id', '=', s.response_id).execute();
+      }
+    });
+    refreshed += stale.length;
+  }
 }

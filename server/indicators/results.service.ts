@@ -3,7 +3,6 @@
 // disaggregations. Measures were computed at write time; here each wave's stored measures are read
 // once and aggregated in one pass, and the result is cached until a response of those waves changes.
 import {
-  addMeasure,
   type ChangeResult,
   changeFromStats,
   type Disaggregation,
@@ -12,7 +11,6 @@ import {
   type IndicatorDefinition,
   type IndicatorValue,
   indicatorById,
-  type Measure,
   measurability,
   PairedMoments,
   type SufficientStats,
@@ -23,7 +21,7 @@ import type { Db } from '../db/connect.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Wave } from '../db/schema.ts';
 import { listWaves, type WaveWithLevel } from '../waves/waves.repository.ts';
-import { fromStored, type StoredMeasure } from './measures.ts';
+import { ATTRIBUTE_CODES, type AttributeKey, decodeMeasures, LAYOUT, measureAt, NOT_MEASURABLE } from './measure-codec.ts';
 import { waveFingerprint, waveMeasures } from './measures.repository.ts';
 import type { Selection } from './selection.ts';
 
@@ -76,20 +74,15 @@ function comparisonFor(all: WaveWithLevel[], source: WaveWithLevel, compareWaveI
   return all.find((w) => w.level === source.level && w.is_baseline === 1 && w.id !== source.id) ?? null;
 }
 
-interface ParsedRow {
+interface Row {
   participantId: string | null;
-  measures: Record<string, StoredMeasure>;
-  attributes: Record<string, string | null>;
+  v: Float64Array;
 }
 
-/** A wave's stored measures, streamed in chunks so that memory stays flat whatever the wave's size. */
-async function* readWave(db: Db, waveId: string): AsyncGenerator<ParsedRow> {
-  for await (const r of waveMeasures(db.kysely, waveId).stream(2000)) {
-    yield {
-      participantId: r.participant_id,
-      measures: JSON.parse(r.measures) as Record<string, StoredMeasure>,
-      attributes: JSON.parse(r.attributes) as Record<string, string | null>,
-    };
+/** A wave's stored measure vectors, streamed in chunks so that memory stays flat whatever the wave's size. */
+async function* readWave(db: Db, waveId: string): AsyncGenerator<Row> {
+  for await (const r of waveMeasures(db.kysely, waveId).stream(5000)) {
+    yield { participantId: r.participant_id, v: decodeMeasures(r.measures) };
   }
 }
 
@@ -109,9 +102,33 @@ interface Accumulated {
   groups: Map<string, Map<string, SufficientStats>>;
 }
 
+/** Adds the measure in slot `s` of `v` to the statistics: the engine's addMeasure without decoding. */
+function addSlot(d: IndicatorDefinition, st: SufficientStats, v: Float64Array, s: number): void {
+  const x = v[s]!;
+  st.total += 1;
+  if (Number.isNaN(x)) return;
+  st.n += 1;
+  switch (st.kind) {
+    case 'proportion':
+    case 'mean':
+      st.sum += x;
+      st.sumSq += x * x;
+      break;
+    case 'distribution': {
+      const code = d.categories![x]!.code;
+      st.counts[code] = (st.counts[code] ?? 0) + 1;
+      break;
+    }
+    case 'ratio':
+      st.num += x;
+      st.den += v[s + 1]!;
+      break;
+  }
+}
+
 /**
  * One pass over a source wave (and before it, its comparison wave) for all the given indicators. Of the
- * comparison wave only each participant's measures of these indicators are kept, for the pairing.
+ * comparison wave only each participant's vector is kept (~300 bytes), for the pairing.
  */
 async function aggregate(
   db: Db,
@@ -119,50 +136,53 @@ async function aggregate(
   currentWaveId: string,
   baselineWaveId: string | null,
 ): Promise<Map<string, Accumulated>> {
-  const out = new Map<string, Accumulated>();
-  for (const def of defs) {
-    const keys = def.disaggregations.filter((k) => !CAISSE_KEYS.has(k));
-    out.set(def.id, {
-      stats: emptyStats(def),
-      baseline: baselineWaveId ? emptyStats(def) : null,
-      paired: baselineWaveId ? new PairedMoments(def) : null,
-      groups: new Map(keys.map((k) => [k, new Map()])),
-    });
-  }
-  const baseIndex = new Map<string, number>();
-  const baseMeasures = defs.map(() => [] as (Measure | null)[]);
+  const plan = defs.map((def) => {
+    const keys = def.disaggregations.filter((k): k is AttributeKey => !CAISSE_KEYS.has(k) && k in ATTRIBUTE_CODES);
+    return {
+      def,
+      slot: LAYOUT.slot.get(def.id)!,
+      keys: keys.map((k) => ({ key: k, slot: LAYOUT.attributeSlot[k], groups: [] as (SufficientStats | undefined)[] })),
+      acc: {
+        stats: emptyStats(def),
+        baseline: baselineWaveId ? emptyStats(def) : null,
+        paired: baselineWaveId ? new PairedMoments(def) : null,
+        groups: new Map(),
+      } as Accumulated,
+    };
+  });
+  const base = new Map<string, Float64Array>();
   if (baselineWaveId) {
-    let i = 0;
     for await (const r of readWave(db, baselineWaveId)) {
-      if (r.participantId) baseIndex.set(r.participantId, i);
-      defs.forEach((def, d) => {
-        const present = def.id in r.measures;
-        const m = present ? fromStored(r.measures[def.id]) : null;
-        baseMeasures[d]!.push(m);
-        if (present) addMeasure(def, out.get(def.id)!.baseline!, m);
-      });
-      i++;
+      // Copy: the driver may reuse the buffer behind the view.
+      if (r.participantId) base.set(r.participantId, Float64Array.from(r.v));
+      for (const p of plan) if (r.v[p.slot] !== NOT_MEASURABLE) addSlot(p.def, p.acc.baseline!, r.v, p.slot);
     }
   }
-  for await (const row of readWave(db, currentWaveId)) {
-    const bi = row.participantId ? baseIndex.get(row.participantId) : undefined;
-    defs.forEach((def, d) => {
-      if (!(def.id in row.measures)) return;
-      const m = fromStored(row.measures[def.id]);
-      const acc = out.get(def.id)!;
-      addMeasure(def, acc.stats, m);
-      for (const [key, groups] of acc.groups) {
-        const g = row.attributes[key];
-        if (g === null || g === undefined) continue;
-        let s = groups.get(g);
-        if (!s) groups.set(g, (s = emptyStats(def)));
-        addMeasure(def, s, m);
+  for await (const { participantId, v } of readWave(db, currentWaveId)) {
+    const b = participantId ? base.get(participantId) : undefined;
+    for (const p of plan) {
+      if (v[p.slot] === NOT_MEASURABLE) continue;
+      addSlot(p.def, p.acc.stats, v, p.slot);
+      for (const k of p.keys) {
+        const g = v[k.slot]!;
+        if (Number.isNaN(g)) continue;
+        addSlot(p.def, (k.groups[g] ??= emptyStats(p.def)), v, p.slot);
       }
-      if (bi !== undefined && m !== null && acc.paired) {
-        const b = baseMeasures[d]![bi];
-        if (b !== null && b !== undefined) acc.paired.add(b, m);
+      if (b && p.acc.paired && !Number.isNaN(v[p.slot]!) && b[p.slot] !== NOT_MEASURABLE && !Number.isNaN(b[p.slot]!)) {
+        p.acc.paired.add(measureAt(p.def, b, p.slot)!, measureAt(p.def, v, p.slot)!);
       }
-    });
+    }
+  }
+  const out = new Map<string, Accumulated>();
+  for (const p of plan) {
+    for (const k of p.keys) {
+      const groups = new Map<string, SufficientStats>();
+      k.groups.forEach((st, i) => {
+        if (st) groups.set(ATTRIBUTE_CODES[k.key][i]!, st);
+      });
+      p.acc.groups.set(k.key, groups);
+    }
+    out.set(p.def.id, p.acc);
   }
   return out;
 }
@@ -221,7 +241,7 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
       const a = acc.get(def.id)!;
       const value = summarise(def, a.stats, { minCell: req.minCell, suppress: req.suppress });
       const change =
-        a.baseline && comparison
+        a.baseline && a.baseline.n > 0 && comparison
           ? changeFromStats(
               def,
               { baseline: a.baseline, current: a.stats, ...(a.paired ? a.paired.result() : {}) },
@@ -243,7 +263,8 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
         change,
         declaredBaseline: s.baseline,
         target: s.target,
-        targetStatus: value.suppressed ? 'unknown' : targetStatus(def, value.value, s.target),
+        // A value on too few respondents says nothing about the target.
+        targetStatus: value.suppressed || status !== 'measured' ? 'unknown' : targetStatus(def, value.value, s.target),
         disaggregations: [...a.groups.entries()].map(([k, groups]) => disaggregateStats(def, k, groups, req.minCell)),
       });
     }

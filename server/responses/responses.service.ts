@@ -5,7 +5,7 @@ import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Participant, ResponseRow } from '../db/schema.ts';
 import { conflict, isUniqueViolation, unprocessable } from '../http/errors.ts';
-import { computeMeasures } from '../indicators/measures.ts';
+import { storedMeasures } from '../indicators/measures.ts';
 import { deleteMeasures, insertMeasures } from '../indicators/measures.repository.ts';
 import { setConsent } from '../participants/participants.repository.ts';
 import type { Attributes } from '../participants/participants.schema.ts';
@@ -110,15 +110,18 @@ export async function storeSubmission(trx: Q, input: SubmitInput, valid: ValidAn
     created_by: input.actor.kind === 'user' ? input.actor.user.id : null,
   };
   await insertResponse(trx, row);
-  const computed = computeMeasures(data, valid.questionNames, participant ? (JSON.parse(participant.attributes) as Attributes) : null);
+  const stored = storedMeasures(
+    data,
+    valid.questionNames,
+    participant ? (JSON.parse(participant.attributes) as Attributes) : null,
+  );
   await insertMeasures(trx, {
     response_id: row.id,
     caisse_id: row.caisse_id,
     wave_id: row.wave_id,
     participant_id: participantId,
     submitted_at: row.submitted_at,
-    measures: JSON.stringify(computed.measures),
-    attributes: JSON.stringify(computed.attributes),
+    ...stored,
   });
   if (participant) {
     await deleteDraft(trx, participant.id, wave.id);

@@ -170,7 +170,7 @@ describe('command line', () => {
         ).json()) as {
           items: { submitted: number; participants: number }[];
         };
-        expect(waves.items.length).toBe(3);
+        expect(waves.items.length).toBeGreaterThanOrEqual(3);
         expect(waves.items[0]!.participants).toBe(200);
         expect(waves.items[0]!.submitted).toBeGreaterThan(150);
       } finally {
