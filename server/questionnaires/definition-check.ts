@@ -69,9 +69,17 @@ function walkRaw(def: Record<string, unknown>, errors: DefinitionError[]) {
         for (const [j, item] of el.items.entries()) {
           const itemName = isPlainObject(item) ? item.name : typeof item === 'string' ? item : undefined;
           if (typeof itemName !== 'string' || itemName.trim() === '') {
-            errors.push({ path: `${path}.items[${j}]`, message: 'Élément sans nom', messageEn: 'Item without a name' });
+            errors.push({
+              path: `${path}.items[${j}]`,
+              message: 'Élément sans nom',
+              messageEn: 'Item without a name',
+            });
           } else if (seen.has(itemName)) {
-            errors.push({ path: `${path}.items[${j}]`, message: `Élément en double : « ${itemName} »`, messageEn: `Duplicate item: "${itemName}"` });
+            errors.push({
+              path: `${path}.items[${j}]`,
+              message: `Élément en double : « ${itemName} »`,
+              messageEn: `Duplicate item: "${itemName}"`,
+            });
           } else seen.add(itemName);
         }
       }
@@ -100,7 +108,12 @@ function checkNames(questions: RawQuestion[], errors: DefinitionError[]): void {
         messageEn: `Duplicate question name: "${name}" (already used at ${first}, case-insensitive)`,
       });
     } else seen.set(lower, path);
-    if (/[.[\]{}]/.test(name) || name !== name.trim() || /-(comment|unwrapped)$/i.test(name) || RESERVED.has(lower)) {
+    if (
+      /[.[\]{}]/.test(name) ||
+      name !== name.trim() ||
+      /-(comment|unwrapped)$/i.test(name) ||
+      RESERVED.has(lower)
+    ) {
       errors.push({
         path,
         message: `Nom de question non utilisable dans les expressions : « ${name} » (ni . [ ] { }, ni espace au bord, ni suffixe -Comment, ni nom réservé)`,
@@ -159,19 +172,30 @@ export function checkDefinition(input: unknown): DefinitionCheck {
       def = JSON.parse(input);
     } catch (e) {
       const reason = (e as Error).message;
-      return { ok: false, errors: [{ message: `JSON invalide : ${reason}`, messageEn: `Invalid JSON: ${reason}` }] };
+      return {
+        ok: false,
+        errors: [{ message: `JSON invalide : ${reason}`, messageEn: `Invalid JSON: ${reason}` }],
+      };
     }
   }
   if (!isPlainObject(def)) {
     return {
       ok: false,
-      errors: [{ message: 'La définition doit être un objet JSON', messageEn: 'The definition must be a JSON object' }],
+      errors: [
+        {
+          message: 'La définition doit être un objet JSON',
+          messageEn: 'The definition must be a JSON object',
+        },
+      ],
     };
   }
   const errors: DefinitionError[] = [];
   if (def.pages !== undefined && def.elements !== undefined) {
     // survey-core then silently ignores "pages".
-    errors.push({ message: '« pages » et « elements » ne peuvent pas être utilisés ensemble', messageEn: '"pages" and "elements" cannot be used together' });
+    errors.push({
+      message: '« pages » et « elements » ne peuvent pas être utilisés ensemble',
+      messageEn: '"pages" and "elements" cannot be used together',
+    });
   }
   const { paths, questions } = walkRaw(def, errors);
   checkNames(questions, errors);
@@ -181,15 +205,29 @@ export function checkDefinition(input: unknown): DefinitionCheck {
     model = new Model(def);
   } catch (e) {
     const reason = (e as Error).message;
-    return { ok: false, errors: [...errors, { message: `survey-core ne peut pas charger la définition : ${reason}`, messageEn: `survey-core cannot load the definition: ${reason}` }] };
+    return {
+      ok: false,
+      errors: [
+        ...errors,
+        {
+          message: `survey-core ne peut pas charger la définition : ${reason}`,
+          messageEn: `survey-core cannot load the definition: ${reason}`,
+        },
+      ],
+    };
   }
   for (const e of model.jsonErrors ?? []) {
     const err = fromJsonError(e, paths);
     if (err) errors.push(err);
   }
-  const valued = model.getAllQuestions(false, false, true).filter((q) => !['html', 'image'].includes(q.getType()));
+  const valued = model
+    .getAllQuestions(false, false, true)
+    .filter((q) => !['html', 'image'].includes(q.getType()));
   if (valued.length === 0) {
-    errors.push({ message: 'Le questionnaire ne contient aucune question', messageEn: 'The questionnaire has no question' });
+    errors.push({
+      message: 'Le questionnaire ne contient aucune question',
+      messageEn: 'The questionnaire has no question',
+    });
   }
   let syntaxChecked = false;
   for (const res of model.validateExpressions({ functions: true, variables: false, semantics: false })) {

@@ -98,8 +98,11 @@ function addQuestion(w: Walker, q: SjsQuestion, parent: number, where: string): 
   const built = build(q, ctx);
   if (!built) return;
   const clearIfInvisible: string = q.clearIfInvisible ?? 'default';
-  const keepHidden = clearIfInvisible === 'none' || (clearIfInvisible === 'default' && w.survey.clearInvisibleValues === 'none');
-  const commentKey = !built.noValue && (built.commentKey || q.showCommentArea === true) ? `${name}-Comment` : null;
+  const keepHidden =
+    clearIfInvisible === 'none' ||
+    (clearIfInvisible === 'default' && w.survey.clearInvisibleValues === 'none');
+  const commentKey =
+    !built.noValue && (built.commentKey || q.showCommentArea === true) ? `${name}-Comment` : null;
   const node: QuestionNode = {
     kind: 'question',
     name,
@@ -111,7 +114,8 @@ function addQuestion(w: Walker, q: SjsQuestion, parent: number, where: string): 
     enableIf: optionalCondition(q.enableIf, w.expr, `${where}.enableIf`, w.issues),
     // survey-core never requires an expression question.
     isRequired: type !== 'expression' && q.isRequired === true,
-    requiredIf: type === 'expression' ? null : optionalCondition(q.requiredIf, w.expr, `${where}.requiredIf`, w.issues),
+    requiredIf:
+      type === 'expression' ? null : optionalCondition(q.requiredIf, w.expr, `${where}.requiredIf`, w.issues),
     clearWhenHidden: !keepHidden,
     commentKey,
     noValue: built.noValue === true,
@@ -145,7 +149,10 @@ function markChained(scope: Scope): void {
   const names = new Set(scope.computed.map((i) => scope.nodes[i]?.name.toLowerCase()));
   scope.computedChained = scope.computed.some((i) => {
     const node = scope.nodes[i];
-    return node?.kind === 'question' && [...(node.computed?.reads ?? [])].some((r) => names.has(r) || r === 'panel');
+    return (
+      node?.kind === 'question' &&
+      [...(node.computed?.reads ?? [])].some((r) => names.has(r) || r === 'panel')
+    );
   });
 }
 
@@ -168,14 +175,16 @@ export function compileModel(model: any): CompiledModel {
   if (Array.isArray(survey.triggers) && survey.triggers.length > 0) {
     issues.push({
       path: 'triggers',
-      message: 'Les déclencheurs (triggers) ne sont pas pris en charge par la validation serveur : utilisez visibleIf sur les pages',
+      message:
+        'Les déclencheurs (triggers) ne sont pas pris en charge par la validation serveur : utilisez visibleIf sur les pages',
       messageEn: 'Triggers are not supported by server-side validation: use visibleIf on pages instead',
     });
   }
   if (Array.isArray(survey.calculatedValues) && survey.calculatedValues.length > 0) {
     issues.push({
       path: 'calculatedValues',
-      message: 'Les valeurs calculées (calculatedValues) ne sont pas prises en charge : utilisez une question « expression »',
+      message:
+        'Les valeurs calculées (calculatedValues) ne sont pas prises en charge : utilisez une question « expression »',
       messageEn: 'Calculated values are not supported: use an "expression" question',
     });
   }
@@ -202,7 +211,13 @@ export function compileModel(model: any): CompiledModel {
     markChained(tw.scope);
     return tw.scope;
   };
-  const w: Walker = { issues, survey, scope: newScope(), expr: { rootNames, inPanel: false, allowItem: false }, compileTemplate };
+  const w: Walker = {
+    issues,
+    survey,
+    scope: newScope(),
+    expr: { rootNames, inPanel: false, allowItem: false },
+    compileTemplate,
+  };
   for (const [i, page] of (survey.pages as SjsElement[]).entries()) {
     const index = addContainer(w, page, -1, `pages[${i}]`);
     walk(w, page.elements, index, `pages[${i}].elements`);

@@ -155,7 +155,10 @@ export function compileExpression(
   }
   const sources = resolve(runner.getVariables(), scope, where, text, issues);
   if (!sources) return null;
-  return { run: (env) => runner.runValues(valuesFor(sources, env)), reads: new Set(sources.map((s) => s.alias)) };
+  return {
+    run: (env) => runner.runValues(valuesFor(sources, env)),
+    reads: new Set(sources.map((s) => s.alias)),
+  };
 }
 
 /** Compiles an optional condition property ('' or undefined → null). */

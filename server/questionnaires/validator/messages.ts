@@ -120,9 +120,13 @@ export const messages = {
   numeric: (q: string): Pair => [`« ${q} » : un nombre est attendu`, `"${q}": a number is expected`],
   numeric_range: (q: string, min: number | null, max: number | null): Pair => {
     if (min !== null && max !== null) {
-      return [`« ${q} » : la valeur doit être entre ${min} et ${max}`, `"${q}": the value must be between ${min} and ${max}`];
+      return [
+        `« ${q} » : la valeur doit être entre ${min} et ${max}`,
+        `"${q}": the value must be between ${min} and ${max}`,
+      ];
     }
-    if (min !== null) return [`« ${q} » : la valeur doit être au moins ${min}`, `"${q}": the value must be at least ${min}`];
+    if (min !== null)
+      return [`« ${q} » : la valeur doit être au moins ${min}`, `"${q}": the value must be at least ${min}`];
     return [`« ${q} » : la valeur doit être au plus ${max}`, `"${q}": the value must be at most ${max}`];
   },
   text_length: (q: string, min: number, max: number): Pair => {
@@ -132,7 +136,10 @@ export const messages = {
     if (min > 0) return [`« ${q} » : au moins ${min} caractères`, `"${q}": at least ${min} characters`];
     return [`« ${q} » : au plus ${max} caractères`, `"${q}": at most ${max} characters`];
   },
-  no_digits: (q: string): Pair => [`« ${q} » : les chiffres ne sont pas autorisés`, `"${q}": digits are not allowed`],
+  no_digits: (q: string): Pair => [
+    `« ${q} » : les chiffres ne sont pas autorisés`,
+    `"${q}": digits are not allowed`,
+  ],
   regex: (q: string): Pair => [`« ${q} » : format invalide`, `"${q}": invalid format`],
   expression: (q: string, e: string): Pair => [
     `« ${q} » : la condition « ${e} » n'est pas remplie`,

@@ -2,7 +2,16 @@
 import { compileExpression, type ExprScope } from './expressions.ts';
 import { report } from './messages.ts';
 import { EMAIL_RE, compileValidators } from './sjs-validators.ts';
-import type { DefinitionIssue, DomainCheck, DynamicPanels, Env, ErrorsCheck, Expr, Scope, Sink } from './types.ts';
+import type {
+  DefinitionIssue,
+  DomainCheck,
+  DynamicPanels,
+  Env,
+  ErrorsCheck,
+  Expr,
+  Scope,
+  Sink,
+} from './types.ts';
 import { isPrimitive } from './values.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: survey-core question objects are read dynamically
@@ -41,11 +50,20 @@ function isCalendarDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 /** A min/max bound: static, or survey-core's min/maxValueExpression evaluated per response. */
-function bound(ctx: BuildCtx, staticValue: unknown, expression: unknown, label: string): ((env: Env) => unknown) | null {
+function bound(
+  ctx: BuildCtx,
+  staticValue: unknown,
+  expression: unknown,
+  label: string,
+): ((env: Env) => unknown) | null {
   if (typeof expression === 'string' && expression.trim() !== '') {
     const expr = compileExpression(expression, ctx.scope, `${ctx.where}.${label}`, ctx.issues);
     return expr ? (env) => expr.run(env) : null;
@@ -114,7 +132,8 @@ export function buildText(q: SjsQuestion, ctx: BuildCtx, validators: unknown[] =
   if (inputType === 'date') {
     const min = bound(ctx, q.min, q.minValueExpression, 'minValueExpression');
     const max = bound(ctx, q.max, q.maxValueExpression, 'maxValueExpression');
-    const time = (v: unknown): number => (typeof v === 'string' || v instanceof Date ? new Date(v).getTime() : Number.NaN);
+    const time = (v: unknown): number =>
+      typeof v === 'string' || v instanceof Date ? new Date(v).getTime() : Number.NaN;
     const domain: DomainCheck = (value, path, env, sink) => {
       if (typeof value !== 'string' || !isCalendarDate(value)) {
         report(sink, path, 'invalid_date', path, value);
@@ -149,7 +168,12 @@ export function buildComment(q: SjsQuestion, ctx: BuildCtx): Built {
   return { domain, errors: compileValidators(q.validators, ctx.scope, ctx.where, ctx.issues) };
 }
 
-function oneOf(allowed: readonly unknown[], code: 'wrong_type' | 'out_of_range', fr: string, en: string): DomainCheck {
+function oneOf(
+  allowed: readonly unknown[],
+  code: 'wrong_type' | 'out_of_range',
+  fr: string,
+  en: string,
+): DomainCheck {
   return (value, path, _env, sink: Sink) => {
     if (allowed.includes(value)) return true;
     if (code === 'out_of_range') report(sink, path, 'out_of_range', path, value);
@@ -187,7 +211,8 @@ export function buildRating(q: SjsQuestion, ctx: BuildCtx): Built | null {
 /** expression: computed here from the other answers; a submitted value is ignored and replaced. */
 export function buildExpression(q: SjsQuestion, ctx: BuildCtx): Built {
   const text: string = q.expression ?? '';
-  const computed = text.trim() === '' ? null : compileExpression(text, ctx.scope, `${ctx.where}.expression`, ctx.issues);
+  const computed =
+    text.trim() === '' ? null : compileExpression(text, ctx.scope, `${ctx.where}.expression`, ctx.issues);
   return { domain: ok, errors: [], computed: computed ?? { run: () => undefined, reads: new Set() } };
 }
 

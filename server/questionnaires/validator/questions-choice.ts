@@ -6,7 +6,7 @@ import { report } from './messages.ts';
 import { type BuildCtx, type Built, type SjsQuestion, unsupported } from './questions-basic.ts';
 import { compileValidators } from './sjs-validators.ts';
 import type { Cond, DomainCheck, Env, ErrorsCheck } from './types.ts';
-import { type Primitive, isPrimitive } from './values.ts';
+import { type Primitive, isPrimitive, positive } from './values.ts';
 
 interface Choice {
   value: Primitive;
@@ -26,7 +26,7 @@ interface Choices {
 function isVisible(c: Choice, set: Choices, env: Env): boolean {
   if (c.visibleIf && !c.visibleIf.run(env)) return false;
   if (c.filtered && set.choicesVisibleIf) {
-    return set.choicesVisibleIf.run({ root: env.root, panel: env.panel, panelIndex: env.panelIndex, item: c.value });
+    return set.choicesVisibleIf.run({ ...env, item: c.value });
   }
   return true;
 }
@@ -34,10 +34,18 @@ function isVisible(c: Choice, set: Choices, env: Env): boolean {
 function compileChoices(q: SjsQuestion, ctx: BuildCtx): Choices | null {
   const type: string = q.getType();
   if (q.hasChoicesUrl || q.choicesByUrl?.url) {
-    return unsupported(ctx, 'Choix chargés depuis une URL (choicesByUrl) non pris en charge', 'Choices loaded from a URL (choicesByUrl) are not supported');
+    return unsupported(
+      ctx,
+      'Choix chargés depuis une URL (choicesByUrl) non pris en charge',
+      'Choices loaded from a URL (choicesByUrl) are not supported',
+    );
   }
   if (q.choicesFromQuestion) {
-    return unsupported(ctx, 'Choix copiés d’une autre question (choicesFromQuestion) non pris en charge', 'Choices copied from another question (choicesFromQuestion) are not supported');
+    return unsupported(
+      ctx,
+      'Choix copiés d’une autre question (choicesFromQuestion) non pris en charge',
+      'Choices copied from another question (choicesFromQuestion) are not supported',
+    );
   }
   if (q.valuePropertyName) {
     return unsupported(ctx, 'valuePropertyName non pris en charge', 'valuePropertyName is not supported');
@@ -53,11 +61,20 @@ function compileChoices(q: SjsQuestion, ctx: BuildCtx): Choices | null {
     );
   }
   const itemScope: ExprScope = { ...ctx.scope, allowItem: true };
-  const choicesVisibleIf = optionalCondition(q.choicesVisibleIf, itemScope, `${ctx.where}.choicesVisibleIf`, ctx.issues);
+  const choicesVisibleIf = optionalCondition(
+    q.choicesVisibleIf,
+    itemScope,
+    `${ctx.where}.choicesVisibleIf`,
+    ctx.issues,
+  );
   const list: Choice[] = [];
   const add = (value: unknown, visibleIf: Cond | null, filtered: boolean, exclusive: boolean): boolean => {
     if (!isPrimitive(value)) {
-      unsupported(ctx, `Valeur de choix non simple : ${JSON.stringify(value)}`, `Choice value is not a plain value: ${JSON.stringify(value)}`);
+      unsupported(
+        ctx,
+        `Valeur de choix non simple : ${JSON.stringify(value)}`,
+        `Choice value is not a plain value: ${JSON.stringify(value)}`,
+      );
       return false;
     }
     list.push({ value, visibleIf, filtered, exclusive });
@@ -69,9 +86,18 @@ function compileChoices(q: SjsQuestion, ctx: BuildCtx): Choices | null {
   }
   for (const [i, item] of (q.choices as SjsQuestion[]).entries()) {
     if (item.showCommentArea) {
-      return unsupported(ctx, 'Commentaire par choix (showCommentArea sur un choix) non pris en charge', 'Per-choice comments (showCommentArea on a choice) are not supported');
+      return unsupported(
+        ctx,
+        'Commentaire par choix (showCommentArea sur un choix) non pris en charge',
+        'Per-choice comments (showCommentArea on a choice) are not supported',
+      );
     }
-    const cond = optionalCondition(item.visibleIf, ctx.scope, `${ctx.where}.choices[${i}].visibleIf`, ctx.issues);
+    const cond = optionalCondition(
+      item.visibleIf,
+      ctx.scope,
+      `${ctx.where}.choices[${i}].visibleIf`,
+      ctx.issues,
+    );
     if (!add(item.value, cond, true, item.isExclusive === true)) return null;
   }
   let otherValue: Primitive | null = null;
@@ -91,9 +117,23 @@ function compileChoices(q: SjsQuestion, ctx: BuildCtx): Choices | null {
 }
 
 /** One value: not a choice, or a hidden choice → error. */
-function checkOne(set: Choices, value: unknown, path: string, env: Env, sink: Parameters<DomainCheck>[3]): Choice | null {
+function checkOne(
+  set: Choices,
+  value: unknown,
+  path: string,
+  env: Env,
+  sink: Parameters<DomainCheck>[3],
+): Choice | null {
   if (!isPrimitive(value)) {
-    report(sink, path, 'wrong_type', path, 'un choix (texte ou nombre)', 'a choice (string or number)', value);
+    report(
+      sink,
+      path,
+      'wrong_type',
+      path,
+      'un choix (texte ou nombre)',
+      'a choice (string or number)',
+      value,
+    );
     return null;
   }
   const c = set.byValue.get(value);
@@ -135,8 +175,8 @@ export function buildSingleChoice(q: SjsQuestion, ctx: BuildCtx): Built | null {
 export function buildMultiChoice(q: SjsQuestion, ctx: BuildCtx): Built | null {
   const set = compileChoices(q, ctx);
   if (!set) return null;
-  const maxSelected: number = q.maxSelectedChoices > 0 ? q.maxSelectedChoices : 0;
-  const minSelected: number = q.minSelectedChoices > 0 ? q.minSelectedChoices : 0;
+  const maxSelected = positive(q.maxSelectedChoices);
+  const minSelected = positive(q.minSelectedChoices);
   const domain: DomainCheck = (value, path, env, sink) => {
     if (!Array.isArray(value)) {
       report(sink, path, 'wrong_type', path, 'une liste de choix', 'an array of choices', value);
@@ -173,20 +213,37 @@ export function buildMultiChoice(q: SjsQuestion, ctx: BuildCtx): Built | null {
       if (list.length < minSelected) report(sink, path, 'min_selected', path, minSelected);
     });
   }
-  return { domain, errors, commentKey: set.otherValue !== null || q.showCommentArea === true, emptyAsArray: true };
+  return {
+    domain,
+    errors,
+    commentKey: set.otherValue !== null || q.showCommentArea === true,
+    emptyAsArray: true,
+  };
 }
 
 /** ranking: every visible choice once, in order (or a subset with selectToRankEnabled). */
 export function buildRanking(q: SjsQuestion, ctx: BuildCtx): Built | null {
   if (q.showOtherItem || q.showNoneItem) {
-    return unsupported(ctx, 'Classement avec « autre » ou « aucun » non pris en charge', 'Ranking with "other" or "none" is not supported');
+    return unsupported(
+      ctx,
+      'Classement avec « autre » ou « aucun » non pris en charge',
+      'Ranking with "other" or "none" is not supported',
+    );
   }
   const set = compileChoices(q, ctx);
   if (!set) return null;
   const subset = q.selectToRankEnabled === true;
   const domain: DomainCheck = (value, path, env, sink) => {
     if (!Array.isArray(value)) {
-      report(sink, path, 'wrong_type', path, 'une liste ordonnée de choix', 'an ordered array of choices', value);
+      report(
+        sink,
+        path,
+        'wrong_type',
+        path,
+        'une liste ordonnée de choix',
+        'an ordered array of choices',
+        value,
+      );
       return false;
     }
     const seen = new Set<unknown>();
@@ -207,5 +264,9 @@ export function buildRanking(q: SjsQuestion, ctx: BuildCtx): Built | null {
     }
     return true;
   };
-  return { domain, errors: compileValidators(q.validators, ctx.scope, ctx.where, ctx.issues), emptyAsArray: true };
+  return {
+    domain,
+    errors: compileValidators(q.validators, ctx.scope, ctx.where, ctx.issues),
+    emptyAsArray: true,
+  };
 }

@@ -4,7 +4,14 @@ import { report } from './messages.ts';
 import { type BuildCtx, type Built, type SjsQuestion, buildText, unsupported } from './questions-basic.ts';
 import { compileValidators } from './sjs-validators.ts';
 import type { Cond, DomainCheck, Env, ErrorsCheck } from './types.ts';
-import { type Primitive, isEmptyAnswer, isEmptyValue, isPlainObject, isPrimitive } from './values.ts';
+import {
+  type Primitive,
+  isEmptyAnswer,
+  isEmptyValue,
+  isPlainObject,
+  isPrimitive,
+  positive,
+} from './values.ts';
 
 interface Item {
   value: Primitive;
@@ -15,35 +22,65 @@ function items(list: SjsQuestion[], ctx: BuildCtx, label: string): Item[] | null
   const out: Item[] = [];
   for (const [i, it] of list.entries()) {
     if (!isPrimitive(it.value)) {
-      return unsupported(ctx, `Valeur non simple dans ${label} : ${JSON.stringify(it.value)}`, `Non-plain value in ${label}: ${JSON.stringify(it.value)}`);
+      return unsupported(
+        ctx,
+        `Valeur non simple dans ${label} : ${JSON.stringify(it.value)}`,
+        `Non-plain value in ${label}: ${JSON.stringify(it.value)}`,
+      );
     }
-    out.push({ value: it.value, visibleIf: optionalCondition(it.visibleIf, ctx.scope, `${ctx.where}.${label}[${i}].visibleIf`, ctx.issues) });
+    out.push({
+      value: it.value,
+      visibleIf: optionalCondition(
+        it.visibleIf,
+        ctx.scope,
+        `${ctx.where}.${label}[${i}].visibleIf`,
+        ctx.issues,
+      ),
+    });
   }
   return out;
 }
 
 function visibleItem(it: Item, all: Cond | null, env: Env): boolean {
   if (it.visibleIf && !it.visibleIf.run(env)) return false;
-  return all ? all.run({ root: env.root, panel: env.panel, panelIndex: env.panelIndex, item: it.value }) : true;
+  return all ? all.run({ ...env, item: it.value }) : true;
 }
 
 /** matrix: { row: column }, rows and columns must exist and be visible. */
 export function buildMatrix(q: SjsQuestion, ctx: BuildCtx): Built | null {
   if (q.cellType && q.cellType !== 'radio') {
-    return unsupported(ctx, `Matrice avec cellType « ${q.cellType} » non prise en charge`, `Matrix with cellType "${q.cellType}" is not supported`);
+    return unsupported(
+      ctx,
+      `Matrice avec cellType « ${q.cellType} » non prise en charge`,
+      `Matrix with cellType "${q.cellType}" is not supported`,
+    );
   }
-  if (q.hideIfRowsEmpty) return unsupported(ctx, 'hideIfRowsEmpty non pris en charge', 'hideIfRowsEmpty is not supported');
+  if (q.hideIfRowsEmpty)
+    return unsupported(ctx, 'hideIfRowsEmpty non pris en charge', 'hideIfRowsEmpty is not supported');
   const rows = items(q.rows, ctx, 'rows');
   const columns = items(q.columns, ctx, 'columns');
   if (!rows || !columns) return null;
   const itemScope: ExprScope = { ...ctx.scope, allowItem: true };
   const rowsIf = optionalCondition(q.rowsVisibleIf, itemScope, `${ctx.where}.rowsVisibleIf`, ctx.issues);
-  const columnsIf = optionalCondition(q.columnsVisibleIf, itemScope, `${ctx.where}.columnsVisibleIf`, ctx.issues);
+  const columnsIf = optionalCondition(
+    q.columnsVisibleIf,
+    itemScope,
+    `${ctx.where}.columnsVisibleIf`,
+    ctx.issues,
+  );
   const rowByKey = new Map(rows.map((r) => [String(r.value), r]));
   const columnByValue = new Map(columns.map((c) => [c.value, c]));
   const domain: DomainCheck = (value, path, env, sink) => {
     if (!isPlainObject(value)) {
-      report(sink, path, 'wrong_type', path, 'un objet { ligne: colonne }', 'an object { row: column }', value);
+      report(
+        sink,
+        path,
+        'wrong_type',
+        path,
+        'un objet { ligne: colonne }',
+        'an object { row: column }',
+        value,
+      );
       return false;
     }
     let valid = true;
@@ -103,12 +140,25 @@ export function buildMultipleText(q: SjsQuestion, ctx: BuildCtx): Built | null {
   for (const [i, item] of (q.items as SjsQuestion[]).entries()) {
     const built = buildText(item.editor, { ...ctx, where: `${ctx.where}.items[${i}]` }, item.validators);
     if (!built) return null;
-    compiled.push({ name: item.name, built, required: item.isRequired === true, trim: item.editor?.allowSpaceAsAnswer !== true });
+    compiled.push({
+      name: item.name,
+      built,
+      required: item.isRequired === true,
+      trim: item.editor?.allowSpaceAsAnswer !== true,
+    });
   }
   const byName = new Map(compiled.map((c) => [c.name, c]));
   const domain: DomainCheck = (value, path, env, sink, data) => {
     if (!isPlainObject(value)) {
-      report(sink, path, 'wrong_type', path, 'un objet { élément: valeur }', 'an object { item: value }', value);
+      report(
+        sink,
+        path,
+        'wrong_type',
+        path,
+        'un objet { élément: valeur }',
+        'an object { item: value }',
+        value,
+      );
       return false;
     }
     let valid = true;
@@ -117,7 +167,10 @@ export function buildMultipleText(q: SjsQuestion, ctx: BuildCtx): Built | null {
       if (!item) {
         report(sink, `${path}.${key}`, 'unknown_key', `${path}.${key}`);
         valid = false;
-      } else if (value[key] !== undefined && !item.built.domain(value[key], `${path}.${key}`, env, sink, data)) {
+      } else if (
+        value[key] !== undefined &&
+        !item.built.domain(value[key], `${path}.${key}`, env, sink, data)
+      ) {
         valid = false;
       }
     }
@@ -142,14 +195,22 @@ export function buildMultipleText(q: SjsQuestion, ctx: BuildCtx): Built | null {
 /** paneldynamic: an array of items, each validated against the template (see run.ts). */
 export function buildPanelDynamic(q: SjsQuestion, ctx: BuildCtx): Built | null {
   if (ctx.scope.inPanel) {
-    return unsupported(ctx, 'Panneau dynamique imbriqué dans un autre non pris en charge', 'A dynamic panel inside another one is not supported');
+    return unsupported(
+      ctx,
+      'Panneau dynamique imbriqué dans un autre non pris en charge',
+      'A dynamic panel inside another one is not supported',
+    );
   }
   if (q.templateVisibleIf || q.templateEnableIf) {
-    return unsupported(ctx, 'templateVisibleIf / templateEnableIf non pris en charge', 'templateVisibleIf / templateEnableIf are not supported');
+    return unsupported(
+      ctx,
+      'templateVisibleIf / templateEnableIf non pris en charge',
+      'templateVisibleIf / templateEnableIf are not supported',
+    );
   }
   const scope = ctx.compileTemplate(q.template.elements, `${ctx.where}.templateElements`);
-  const minCount: number = q.minPanelCount > 0 ? q.minPanelCount : 0;
-  const maxCount: number = q.maxPanelCount > 0 ? q.maxPanelCount : Number.POSITIVE_INFINITY;
+  const minCount = positive(q.minPanelCount);
+  const maxCount = positive(q.maxPanelCount) || Number.POSITIVE_INFINITY;
   const domain: DomainCheck = (value, path, _env, sink) => {
     if (!Array.isArray(value)) {
       report(sink, path, 'wrong_type', path, 'une liste d’objets', 'an array of objects', value);
@@ -166,7 +227,7 @@ export function buildPanelDynamic(q: SjsQuestion, ctx: BuildCtx): Built | null {
       scope,
       minCount,
       maxCount,
-      initialCount: Math.max(minCount, q.panelCount > 0 ? q.panelCount : 0),
+      initialCount: Math.max(minCount, positive(q.panelCount)),
       keyName: typeof q.keyName === 'string' && q.keyName !== '' ? q.keyName : null,
     },
   };

@@ -4,7 +4,8 @@ import { createSink, report } from './messages.ts';
 import type { DynamicPanels, Env, QuestionNode, Scope, Sink, ValidationResult } from './types.ts';
 import { isEmptyAnswer, isEmptyValue, isPlainObject } from './values.ts';
 
-const own = (obj: Record<string, unknown>, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+const own = (obj: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(obj, key) ? obj[key] : undefined;
 
 /**
  * Computes the expression questions (a submitted value is ignored), repeating while one changes
@@ -41,7 +42,11 @@ function computeExpressions(scope: Scope, env: Env, isRoot: boolean): Record<str
 
 function keyOf(v: unknown): string {
   // survey-core compares keys case-insensitively, trimmed, 1 == "1".
-  return typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' ? String(v) : JSON.stringify(v);
+  return typeof v === 'string'
+    ? v.trim().toLowerCase()
+    : typeof v === 'number'
+      ? String(v)
+      : JSON.stringify(v);
 }
 
 function runPanels(
@@ -66,13 +71,14 @@ function runPanels(
       report(sink, itemPath, 'wrong_type', itemPath, 'un objet', 'an object', item);
       continue;
     }
-    const itemEnv: Env = { root: env.root, panel: item, panelIndex: i };
+    const itemEnv: Env = { root: env.root, rootComputed: env.rootComputed, panel: item, panelIndex: i };
     out.push(runScope(panels.scope, item, itemEnv, `${itemPath}.`, sink, readOnly));
     if (panels.keyName && !readOnly) {
       const k = item[panels.keyName];
       if (!isEmptyValue(k)) {
         const norm = keyOf(k);
-        if (keys.has(norm)) report(sink, `${itemPath}.${panels.keyName}`, 'key_not_unique', `${itemPath}.${panels.keyName}`);
+        if (keys.has(norm))
+          report(sink, `${itemPath}.${panels.keyName}`, 'key_not_unique', `${itemPath}.${panels.keyName}`);
         keys.add(norm);
       }
     }
@@ -84,7 +90,14 @@ function runPanels(
  * Validates `data` against `scope`; returns the data to store (expression values recomputed).
  * `env` is completed here with this scope's values (root, or panel item).
  */
-export function runScope(scope: Scope, data: Record<string, unknown>, env: Env, prefix: string, sink: Sink, inheritedReadOnly: boolean): Record<string, unknown> {
+export function runScope(
+  scope: Scope,
+  data: Record<string, unknown>,
+  env: Env,
+  prefix: string,
+  sink: Sink,
+  inheritedReadOnly: boolean,
+): Record<string, unknown> {
   for (const key in data) {
     if (!scope.keys.has(key)) report(sink, prefix + key, 'unknown_key', prefix + key);
   }
@@ -123,13 +136,22 @@ export function runScope(scope: Scope, data: Record<string, unknown>, env: Env, 
     }
     if (!isVisible && node.clearWhenHidden) {
       if (value !== undefined) report(sink, path, 'hidden_value', path);
-      if (comment !== undefined) report(sink, prefix + node.commentKey, 'hidden_value', prefix + node.commentKey);
+      if (comment !== undefined)
+        report(sink, prefix + node.commentKey, 'hidden_value', prefix + node.commentKey);
       continue;
     }
     let valueOk = true;
     if (value !== undefined) valueOk = node.domain(value, path, env, sink, data);
     if (comment !== undefined && typeof comment !== 'string') {
-      report(sink, prefix + node.commentKey, 'wrong_type', prefix + node.commentKey, 'un texte', 'a string', comment);
+      report(
+        sink,
+        prefix + node.commentKey,
+        'wrong_type',
+        prefix + node.commentKey,
+        'un texte',
+        'a string',
+        comment,
+      );
     }
     if (!isVisible) continue;
     if (node.panels && valueOk) {
@@ -150,7 +172,10 @@ export function runScope(scope: Scope, data: Record<string, unknown>, env: Env, 
     if (!(node.requiredIf ? node.requiredIf.run(env) : node.isRequired)) continue;
     const shown = node.questions.filter((q) => visible[q] === 1);
     if (shown.length === 0) continue;
-    const answered = shown.some((q) => !isEmptyAnswer(own(data, (nodes[q] as QuestionNode).name), (nodes[q] as QuestionNode).trimForEmpty));
+    const answered = shown.some(
+      (q) =>
+        !isEmptyAnswer(own(data, (nodes[q] as QuestionNode).name), (nodes[q] as QuestionNode).trimForEmpty),
+    );
     if (!answered) report(sink, prefix + node.name, 'one_answer_required', prefix + node.name);
   }
   return out ?? data;

@@ -9,7 +9,7 @@ import { isEmptyAnswer, localized } from './values.ts';
 
 // survey-core's EmailValidator expression, verbatim.
 export const EMAIL_RE =
-  /^(([^<>()[\]\.,;:\s@"]+(\.[^<>()[\]\.,;:\s@"]+)*)|(".+"))@(([^<>()=[\]\.,;:\s@"]+\.)+[^<>()=[\]\.,;:\s@"]{2,})$/i;
+  /^(([^<>()[\].,;:\s@"]+(\.[^<>()[\].,;:\s@"]+)*)|(".+"))@(([^<>()=[\].,;:\s@"]+\.)+[^<>()=[\].,;:\s@"]{2,})$/i;
 
 type Pair = readonly [string, string];
 
@@ -93,7 +93,8 @@ export function compileValidators(
       case 'emailvalidator':
         checks.push((value, path, _env, sink) => {
           if (!value) return;
-          if (!EMAIL_RE.test(value as string)) emit(sink, path, 'invalid_email', custom, messages.invalid_email(path));
+          if (!EMAIL_RE.test(value as string))
+            emit(sink, path, 'invalid_email', custom, messages.invalid_email(path));
         });
         break;
       case 'expressionvalidator': {

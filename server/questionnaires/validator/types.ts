@@ -12,7 +12,9 @@ export interface ValidationError {
   messageEn: string;
 }
 
-export type ValidationResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors: ValidationError[] };
+export type ValidationResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; errors: ValidationError[] };
 
 export interface CompiledValidator {
   validate(data: unknown): ValidationResult;
@@ -57,13 +59,25 @@ export interface Sink {
  * Checks a present (non-undefined) value's domain: type, choices, ranges. Pushes errors and
  * returns false if the value is unusable. Runs for every visible question, read-only or not.
  */
-export type DomainCheck = (value: unknown, path: string, env: Env, sink: Sink, data: Record<string, unknown>) => boolean;
+export type DomainCheck = (
+  value: unknown,
+  path: string,
+  env: Env,
+  sink: Sink,
+  data: Record<string, unknown>,
+) => boolean;
 
 /**
  * survey-core's `collectErrors` part: required-like rules and validators. survey-core skips it
  * for read-only questions; so do we.
  */
-export type ErrorsCheck = (value: unknown, path: string, env: Env, sink: Sink, data: Record<string, unknown>) => void;
+export type ErrorsCheck = (
+  value: unknown,
+  path: string,
+  env: Env,
+  sink: Sink,
+  data: Record<string, unknown>,
+) => void;
 
 export interface ContainerNode {
   kind: 'container';

@@ -38,3 +38,8 @@ export function localized(json: unknown): [string, string] | null {
   }
   return null;
 }
+
+/** A positive finite number from a definition property, else 0 (unset, negative or not a number). */
+export function positive(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
+}
