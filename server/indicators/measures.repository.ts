@@ -1,7 +1,9 @@
 // Stored measures of current responses.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ResponseMeasuresTable } from '../db/schema.ts';
-import { LAYOUT } from './measure-codec.ts';
+import type { Db } from '../db/connect.ts';
+import type { RowSource } from './aggregate.ts';
+import { decodeMeasures, LAYOUT } from './measure-codec.ts';
 import { storedMeasures } from './measures.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -11,9 +13,22 @@ export const insertMeasures = (db: Q, row: ResponseMeasuresTable) => db.insertIn
 export const deleteMeasures = (db: Q, responseId: string) =>
   db.deleteFrom('response_measures').where('response_id', '=', responseId).execute();
 
-/** Every current response's measures in a wave (a query to execute or stream). */
-export const waveMeasures = (db: Q, waveId: string) =>
-  db.selectFrom('response_measures').select(['participant_id', 'measures']).where('wave_id', '=', waveId);
+/**
+ * Every current response's measure vector in a wave, visited in order without holding them all:
+ * SQLite iterates a prepared statement synchronously (the hot path of the engine); PostgreSQL streams
+ * through a cursor.
+ */
+export function waveRows(db: Db, waveId: string): RowSource {
+  return async (visit) => {
+    if (db.sqlite) {
+      const stmt = db.sqlite.prepare('select participant_id, measures from response_measures where wave_id = ?').raw();
+      for (const [pid, buf] of stmt.iterate(waveId) as Iterable<[string | null, Buffer]>) visit(pid, decodeMeasures(buf));
+      return;
+    }
+    const q = db.kysely.selectFrom('response_measures').select(['participant_id', 'measures']).where('wave_id', '=', waveId);
+    for await (const r of q.stream(5000)) visit(r.participant_id, decodeMeasures(r.measures));
+  };
+}
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */
 export async function waveFingerprint(db: Q, waveId: string): Promise<string> {

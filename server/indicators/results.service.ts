@@ -12,7 +12,6 @@ import {
   type IndicatorValue,
   indicatorById,
   measurability,
-  PairedMoments,
   type SufficientStats,
   summarise,
   targetStatus,
@@ -21,8 +20,8 @@ import type { Db } from '../db/connect.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Wave } from '../db/schema.ts';
 import { listWaves, type WaveWithLevel } from '../waves/waves.repository.ts';
-import { ATTRIBUTE_CODES, type AttributeKey, decodeMeasures, LAYOUT, measureAt, NOT_MEASURABLE } from './measure-codec.ts';
-import { waveFingerprint, waveMeasures } from './measures.repository.ts';
+import { aggregateWaves } from './aggregate.ts';
+import { waveFingerprint, waveRows } from './measures.repository.ts';
 import type { Selection } from './selection.ts';
 
 export type ResultStatus = 'measured' | 'not_measurable' | 'no_data' | 'too_few_respondents';
@@ -74,18 +73,6 @@ function comparisonFor(all: WaveWithLevel[], source: WaveWithLevel, compareWaveI
   return all.find((w) => w.level === source.level && w.is_baseline === 1 && w.id !== source.id) ?? null;
 }
 
-interface Row {
-  participantId: string | null;
-  v: Float64Array;
-}
-
-/** A wave's stored measure vectors, streamed in chunks so that memory stays flat whatever the wave's size. */
-async function* readWave(db: Db, waveId: string): AsyncGenerator<Row> {
-  for await (const r of waveMeasures(db.kysely, waveId).stream(5000)) {
-    yield { participantId: r.participant_id, v: decodeMeasures(r.measures) };
-  }
-}
-
 async function questionNamesOf(db: Db, wave: Wave): Promise<Set<string>> {
   const v = await db.kysely
     .selectFrom('questionnaire_versions')
@@ -95,96 +82,8 @@ async function questionNamesOf(db: Db, wave: Wave): Promise<Set<string>> {
   return new Set(JSON.parse(v.question_names) as string[]);
 }
 
-interface Accumulated {
-  stats: SufficientStats;
-  baseline: SufficientStats | null;
-  paired: PairedMoments | null;
-  groups: Map<string, Map<string, SufficientStats>>;
-}
-
-/** Adds the measure in slot `s` of `v` to the statistics: the engine's addMeasure without decoding. */
-function addSlot(d: IndicatorDefinition, st: SufficientStats, v: Float64Array, s: number): void {
-  const x = v[s]!;
-  st.total += 1;
-  if (Number.isNaN(x)) return;
-  st.n += 1;
-  switch (st.kind) {
-    case 'proportion':
-    case 'mean':
-      st.sum += x;
-      st.sumSq += x * x;
-      break;
-    case 'distribution': {
-      const code = d.categories![x]!.code;
-      st.counts[code] = (st.counts[code] ?? 0) + 1;
-      break;
-    }
-    case 'ratio':
-      st.num += x;
-      st.den += v[s + 1]!;
-      break;
-  }
-}
-
-/**
- * One pass over a source wave (and before it, its comparison wave) for all the given indicators. Of the
- * comparison wave only each participant's vector is kept (~300 bytes), for the pairing.
- */
-async function aggregate(
-  db: Db,
-  defs: IndicatorDefinition[],
-  currentWaveId: string,
-  baselineWaveId: string | null,
-): Promise<Map<string, Accumulated>> {
-  const plan = defs.map((def) => {
-    const keys = def.disaggregations.filter((k): k is AttributeKey => !CAISSE_KEYS.has(k) && k in ATTRIBUTE_CODES);
-    return {
-      def,
-      slot: LAYOUT.slot.get(def.id)!,
-      keys: keys.map((k) => ({ key: k, slot: LAYOUT.attributeSlot[k], groups: [] as (SufficientStats | undefined)[] })),
-      acc: {
-        stats: emptyStats(def),
-        baseline: baselineWaveId ? emptyStats(def) : null,
-        paired: baselineWaveId ? new PairedMoments(def) : null,
-        groups: new Map(),
-      } as Accumulated,
-    };
-  });
-  const base = new Map<string, Float64Array>();
-  if (baselineWaveId) {
-    for await (const r of readWave(db, baselineWaveId)) {
-      // Copy: the driver may reuse the buffer behind the view.
-      if (r.participantId) base.set(r.participantId, Float64Array.from(r.v));
-      for (const p of plan) if (r.v[p.slot] !== NOT_MEASURABLE) addSlot(p.def, p.acc.baseline!, r.v, p.slot);
-    }
-  }
-  for await (const { participantId, v } of readWave(db, currentWaveId)) {
-    const b = participantId ? base.get(participantId) : undefined;
-    for (const p of plan) {
-      if (v[p.slot] === NOT_MEASURABLE) continue;
-      addSlot(p.def, p.acc.stats, v, p.slot);
-      for (const k of p.keys) {
-        const g = v[k.slot]!;
-        if (Number.isNaN(g)) continue;
-        addSlot(p.def, (k.groups[g] ??= emptyStats(p.def)), v, p.slot);
-      }
-      if (b && p.acc.paired && !Number.isNaN(v[p.slot]!) && b[p.slot] !== NOT_MEASURABLE && !Number.isNaN(b[p.slot]!)) {
-        p.acc.paired.add(measureAt(p.def, b, p.slot)!, measureAt(p.def, v, p.slot)!);
-      }
-    }
-  }
-  const out = new Map<string, Accumulated>();
-  for (const p of plan) {
-    for (const k of p.keys) {
-      const groups = new Map<string, SufficientStats>();
-      k.groups.forEach((st, i) => {
-        if (st) groups.set(ATTRIBUTE_CODES[k.key][i]!, st);
-      });
-      p.acc.groups.set(k.key, groups);
-    }
-    out.set(p.def.id, p.acc);
-  }
-  return out;
+async function aggregate(db: Db, defs: IndicatorDefinition[], currentWaveId: string, baselineWaveId: string | null) {
+  return aggregateWaves(defs, waveRows(db, currentWaveId), baselineWaveId ? waveRows(db, baselineWaveId) : null, CAISSE_KEYS);
 }
 
 export interface ResultsRequest {
@@ -244,7 +143,7 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
         a.baseline && a.baseline.n > 0 && comparison
           ? changeFromStats(
               def,
-              { baseline: a.baseline, current: a.stats, ...(a.paired ? a.paired.result() : {}) },
+              { baseline: a.baseline, current: a.stats, ...(a.paired ?? {}) },
               req.minCell,
               { suppress: req.suppress },
             )
