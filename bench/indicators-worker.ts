@@ -45,7 +45,13 @@ async function setupCaisse(db: ReturnType<typeof openDb>, i: number, versionId: 
     stage: 'fonctionnement',
   });
   await replaceObjectives(db.kysely, c.id, {
-    objectives: [{ code: 'access' }, { code: 'food_insecurity' }, { code: 'capacity' }, { code: 'governance' }, { code: 'producers' }],
+    objectives: [
+      { code: 'access' },
+      { code: 'food_insecurity' },
+      { code: 'capacity' },
+      { code: 'governance' },
+      { code: 'producers' },
+    ],
   });
   // Every participant-level indicator the version can measure, linked to the objectives of its sheet.
   const declared = new Set(['access', 'food_insecurity', 'capacity', 'governance', 'producers']);
@@ -59,7 +65,18 @@ async function setupCaisse(db: ReturnType<typeof openDb>, i: number, versionId: 
     const t = new Date().toISOString();
     await db.kysely
       .insertInto('waves')
-      .values({ id, caisse_id: c.id, questionnaire_version_id: versionId, period, opens_at: null, closes_at: null, status: 'open', is_baseline: baseline ? 1 : 0, created_at: t, updated_at: t })
+      .values({
+        id,
+        caisse_id: c.id,
+        questionnaire_version_id: versionId,
+        period,
+        opens_at: null,
+        closes_at: null,
+        status: 'open',
+        is_baseline: baseline ? 1 : 0,
+        created_at: t,
+        updated_at: t,
+      })
       .execute();
     return id;
   };
@@ -70,7 +87,10 @@ async function setupCaisse(db: ReturnType<typeof openDb>, i: number, versionId: 
 function answerPool(questionNames: Set<string>, modules: readonly string[], size = 2000) {
   const rng = seededRng(7);
   return Array.from({ length: size }, (_, i) => {
-    const data = participantAnswers(rng, syntheticPerson(seededRng(i + 1)), modules, { followup: true, improvement: (i % 3) / 3 });
+    const data = participantAnswers(rng, syntheticPerson(seededRng(i + 1)), modules, {
+      followup: true,
+      improvement: (i % 3) / 3,
+    });
     return { data: JSON.stringify(data), ...storedMeasures(data, questionNames, null) };
   });
 }
@@ -112,7 +132,11 @@ function insertRows(
 async function standard(db: ReturnType<typeof openDb>) {
   const q = (await findByStandardKey(db.kysely, 'participant-followup'))!;
   const v = (await latestVersion(db.kysely, q.id))!;
-  return { versionId: v.id, names: new Set(JSON.parse(v.question_names) as string[]), modules: getStandardQuestionnaire('participant-followup')!.modules };
+  return {
+    versionId: v.id,
+    names: new Set(JSON.parse(v.question_names) as string[]),
+    modules: getStandardQuestionnaire('participant-followup')!.modules,
+  };
 }
 
 const db = openDb(file!);
@@ -124,19 +148,39 @@ if (mode === 'seed-caisse') {
   const base = await c.mkWave('2026-S1', true);
   const cur = await c.mkWave('2026-S2', false);
   insertRows(db.sqlite!, c.caisseId, s.versionId, [base, cur], N, answerPool(s.names, s.modules));
-  console.log(JSON.stringify({ caisseId: c.caisseId, waveId: cur, seconds: (now() - t0) / 1000, questions: s.names.size }));
+  console.log(
+    JSON.stringify({
+      caisseId: c.caisseId,
+      waveId: cur,
+      seconds: (now() - t0) / 1000,
+      questions: s.names.size,
+    }),
+  );
 } else if (mode === 'seed-research') {
   await prepareDatabase(db);
   const s = await standard(db);
   const pool = answerPool(s.names, s.modules);
   for (let i = 0; i < CAISSES; i++) {
     const c = await setupCaisse(db, i, s.versionId);
-    insertRows(db.sqlite!, c.caisseId, s.versionId, [await c.mkWave('2026-S1', true)], Math.round(TOTAL / CAISSES), pool);
+    insertRows(
+      db.sqlite!,
+      c.caisseId,
+      s.versionId,
+      [await c.mkWave('2026-S1', true)],
+      Math.round(TOTAL / CAISSES),
+      pool,
+    );
   }
   console.log(JSON.stringify({ seconds: (now() - t0) / 1000 }));
 } else {
   const config = loadConfig({ DATABASE_URL: file, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40) });
-  const deps: Deps = { config, db, validators: new ValidatorCache(), resultsCache: new ResultsCache(), researchCache: new ResearchCache() };
+  const deps: Deps = {
+    config,
+    db,
+    validators: new ValidatorCache(),
+    resultsCache: new ResultsCache(),
+    researchCache: new ResearchCache(),
+  };
   if (mode === 'caisse') {
     const wave = (await findWave(db.kysely, a2!))!;
     const t1 = now();
@@ -153,12 +197,26 @@ if (mode === 'seed-caisse') {
     const readFloor = (now() - t2) / 1000;
     // Floor 2: one hand-written SQL aggregate (share of self-rated health good or very good).
     const t3 = now();
-    const share = db.sqlite!.prepare(
-      `select avg(case when json_extract(data, '$.health_self_rated') in ('good', 'very_good') then 1.0 else 0.0 end) s from responses where wave_id = ?`,
-    ).get(a2) as { s: number };
+    const share = db
+      .sqlite!.prepare(
+        `select avg(case when json_extract(data, '$.health_self_rated') in ('good', 'very_good') then 1.0 else 0.0 end) s from responses where wave_id = ?`,
+      )
+      .get(a2) as { s: number };
     const sqlFloor = (now() - t3) / 1000;
     const engineShare = r.indicators.find((i) => i.indicatorId === 'health_good')!.value;
-    console.log(JSON.stringify({ engine, rssEngine, indicators: r.indicators.length, measured: r.indicators.filter((i) => i.status === 'measured').length, readFloor, parsed, sqlFloor, sqlShare: share.s, engineShare }));
+    console.log(
+      JSON.stringify({
+        engine,
+        rssEngine,
+        indicators: r.indicators.length,
+        measured: r.indicators.filter((i) => i.status === 'measured').length,
+        readFloor,
+        parsed,
+        sqlFloor,
+        sqlShare: share.s,
+        engineShare,
+      }),
+    );
   } else if (mode === 'research') {
     const t1 = now();
     const cold = await researchGaps(deps, {});
