@@ -18,8 +18,10 @@ import { registerSessions } from './auth/session.ts';
 import { caisseRoutes } from './caisses/caisses.routes.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { registerClient } from './http/static.ts';
 import type { App, Deps } from './http/types.ts';
 import { objectiveRoutes } from './objectives/objectives.routes.ts';
 import { participantRoutes } from './participants/participants.routes.ts';
@@ -31,6 +33,7 @@ import { researchRoutes } from './research/research.routes.ts';
 import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { participantLinkRoutes } from './responses/participant-link.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { waveRoutes } from './waves/waves.routes.ts';
 
 export interface BuildOptions {
@@ -109,9 +112,12 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
       responseRoutes(r, deps);
       indicatorRoutes(r, deps);
       researchRoutes(r, deps);
+      exportRoutes(r, deps);
+      reportRoutes(r, deps);
     },
     { prefix: '/api' },
   );
+  await registerClient(app);
 
   return app;
 }

@@ -1,8 +1,8 @@
 // The audit log: who did what to which target, never the content of answers.
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, roleLabel } from '../auth/actor.ts';
-import type { Database } from '../db/schema.ts';
-import { newId, nowIso } from '../util.ts';
+import type { AuditLogTable, Database } from '../db/schema.ts';
+import { newTimeId, nowIso } from '../util.ts';
 
 export interface AuditEntry {
   caisseId: string | null;
@@ -11,18 +11,19 @@ export interface AuditEntry {
   targetId: string | null;
 }
 
+export function auditRow(actor: Actor, e: AuditEntry): AuditLogTable {
+  return {
+    id: newTimeId(),
+    at: nowIso(),
+    user_id: actor.kind === 'user' ? actor.user.id : null,
+    role: roleLabel(actor, e.caisseId),
+    caisse_id: e.caisseId,
+    action: e.action,
+    target_type: e.targetType,
+    target_id: e.targetId,
+  };
+}
+
 export async function audit(db: Kysely<Database> | Transaction<Database>, actor: Actor, e: AuditEntry) {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: nowIso(),
-      user_id: actor.kind === 'user' ? actor.user.id : null,
-      role: roleLabel(actor, e.caisseId),
-      caisse_id: e.caisseId,
-      action: e.action,
-      target_type: e.targetType,
-      target_id: e.targetId,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(actor, e)).execute();
 }

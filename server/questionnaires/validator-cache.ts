@@ -12,6 +12,11 @@ export interface CompiledVersion {
 export class ValidatorCache {
   readonly #entries = new LruCache<CompiledVersion>(500);
 
+  /** The compiled version if it is cached (versions are immutable: no need to read the definition again). */
+  peek(versionId: string): CompiledVersion | undefined {
+    return this.#entries.get(versionId);
+  }
+
   get(versionId: string, definitionJson: string): CompiledVersion {
     let v = this.#entries.get(versionId);
     if (v) return v;

@@ -43,7 +43,8 @@ const linkWaveSchema = z.object({
   submittedAt: z.string().nullable(),
 });
 
-export function participantLinkRoutes(app: App, { db, config, validators }: Deps): void {
+export function participantLinkRoutes(app: App, deps: Deps): void {
+  const { db, config } = deps;
   const rateLimit = {
     max: config.tokenRateLimit,
     timeWindow: '1 minute',
@@ -152,7 +153,7 @@ export function participantLinkRoutes(app: App, { db, config, validators }: Deps
     async (req) => {
       const p = await participantOf(req.params.token);
       const w = await openWaveFor(p, req.body.waveId);
-      return submit(db.kysely, validators, {
+      return submit(deps, {
         wave: w,
         participant: p,
         clientId: req.body.clientId,

@@ -1,9 +1,10 @@
 // Storing a submission: validated against the exact questionnaire version, idempotent on its
 // clientId, a correction supersedes (never overwrites) the previous response, all in one transaction.
 import type { Kysely, Transaction } from 'kysely';
-import { audit } from '../audit/audit.ts';
+import { type AuditEntry, audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Database, Participant, ResponseRow } from '../db/schema.ts';
+import type { Database, Participant, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
+import type { Deps } from '../http/types.ts';
 import { conflict, isUniqueViolation, unprocessable } from '../http/errors.ts';
 import { storedMeasures } from '../indicators/measures.ts';
 import { deleteMeasures, insertMeasures } from '../indicators/measures.repository.ts';
@@ -11,7 +12,7 @@ import { setConsent } from '../participants/participants.repository.ts';
 import type { Attributes } from '../participants/participants.schema.ts';
 import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
 import type { ValidationError } from '../questionnaires/validator.ts';
-import { newId, nowIso } from '../util.ts';
+import { newTimeId, nowIso } from '../util.ts';
 import type { WaveWithLevel } from '../waves/waves.repository.ts';
 import {
   deleteDraft,
@@ -33,7 +34,7 @@ export interface SubmitInput {
   actor: Actor;
 }
 
-const resultOf = (r: ResponseRow): SubmissionResult => ({
+export const resultOf = (r: ResponseRow): SubmissionResult => ({
   id: r.id,
   waveId: r.wave_id,
   clientId: r.client_id,
@@ -55,12 +56,18 @@ export async function validateFor(
   versionId: string,
   data: unknown,
 ): Promise<Validated> {
-  const v = await db
-    .selectFrom('questionnaire_versions')
-    .select('definition')
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
-  const compiled = validators.get(versionId, v.definition);
+  const compiled =
+    validators.peek(versionId) ??
+    validators.get(
+      versionId,
+      (
+        await db
+          .selectFrom('questionnaire_versions')
+          .select('definition')
+          .where('id', '=', versionId)
+          .executeTakeFirstOrThrow()
+      ).definition,
+    );
   const result = compiled.validator.validate(data);
   return result.ok ? { ok: true, data: result.data, questionNames: compiled.questionNames } : result;
 }
@@ -69,25 +76,69 @@ export function validationFailure(errors: ValidationError[]) {
   return unprocessable('INVALID_RESPONSE', `Réponse invalide : ${errors.length} erreur(s)`, { errors });
 }
 
+/** The rows a stored submission writes: the response, its measures and its audit entry (no I/O). */
+function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { revision: number } | null) {
+  const { wave, participant } = input;
+  const participantId = participant?.id ?? null;
+  const response: ResponseRow = {
+    id: newTimeId(),
+    caisse_id: wave.caisse_id,
+    wave_id: wave.id,
+    participant_id: participantId,
+    questionnaire_version_id: wave.questionnaire_version_id,
+    client_id: input.clientId,
+    data: JSON.stringify(valid.data),
+    revision: (previous?.revision ?? 0) + 1,
+    superseded_at: null,
+    source: input.source,
+    submitted_at: nowIso(),
+    created_by: input.actor.kind === 'user' ? input.actor.user.id : null,
+  };
+  const measures: ResponseMeasuresTable = {
+    response_id: response.id,
+    caisse_id: response.caisse_id,
+    wave_id: response.wave_id,
+    participant_id: participantId,
+    submitted_at: response.submitted_at,
+    ...storedMeasures(valid.data, valid.questionNames, participant ? (JSON.parse(participant.attributes) as Attributes) : null),
+  };
+  const auditEntry: AuditEntry = {
+    caisseId: wave.caisse_id,
+    action: previous ? 'response.revise' : 'response.submit',
+    targetType: 'response',
+    targetId: response.id,
+  };
+  return { response, measures, auditEntry };
+}
+
+const refusalResult = (input: SubmitInput): SubmissionResult => ({
+  id: null,
+  waveId: input.wave.id,
+  clientId: input.clientId,
+  status: 'refused',
+  revision: null,
+  submittedAt: nowIso(),
+});
+
+const clientIdConflict = () =>
+  conflict('CLIENT_ID_CONFLICT', 'Cet identifiant de soumission (clientId) est déjà utilisé');
+
 /** Stores one validated submission inside the caller's transaction. */
 export async function storeSubmission(trx: Q, input: SubmitInput, valid: ValidAnswers): Promise<SubmissionResult> {
-  const { data } = valid;
   const { wave, participant, clientId } = input;
   const participantId = participant?.id ?? null;
   const replay = await findByClientId(trx, wave.id, clientId);
   if (replay) {
-    if (replay.participant_id !== participantId) {
-      throw conflict('CLIENT_ID_CONFLICT', 'Cet identifiant de soumission (clientId) est déjà utilisé');
-    }
+    if (replay.participant_id !== participantId) throw clientIdConflict();
     return resultOf(replay);
   }
   // Without consent nothing is stored but the refusal itself.
-  if (data.consent === false) {
+  if (valid.data.consent === false) {
     if (participant) {
       await setConsent(trx, participant.id, 'refused');
       await deleteDraft(trx, participant.id, wave.id);
     }
-    return { id: null, waveId: wave.id, clientId, status: 'refused', revision: null, submittedAt: nowIso() };
+    return refusalResult(input);
   }
   const previous = await findCurrent(trx, wave.id, participantId);
   if (previous) {
@@ -95,55 +146,24 @@ export async function storeSubmission(trx: Q, input: SubmitInput, valid: ValidAn
     // Only current responses count in indicators: the superseded one's measures go.
     await deleteMeasures(trx, previous.id);
   }
-  const row: ResponseRow = {
-    id: newId(),
-    caisse_id: wave.caisse_id,
-    wave_id: wave.id,
-    participant_id: participantId,
-    questionnaire_version_id: wave.questionnaire_version_id,
-    client_id: clientId,
-    data: JSON.stringify(data),
-    revision: (previous?.revision ?? 0) + 1,
-    superseded_at: null,
-    source: input.source,
-    submitted_at: nowIso(),
-    created_by: input.actor.kind === 'user' ? input.actor.user.id : null,
-  };
-  await insertResponse(trx, row);
-  const stored = storedMeasures(
-    data,
-    valid.questionNames,
-    participant ? (JSON.parse(participant.attributes) as Attributes) : null,
-  );
-  await insertMeasures(trx, {
-    response_id: row.id,
-    caisse_id: row.caisse_id,
-    wave_id: row.wave_id,
-    participant_id: participantId,
-    submitted_at: row.submitted_at,
-    ...stored,
-  });
+  const rows = submissionRows(input, valid, previous ?? null);
+  await insertResponse(trx, rows.response);
+  await insertMeasures(trx, rows.measures);
   if (participant) {
     await deleteDraft(trx, participant.id, wave.id);
-    if (data.consent === true && participant.consent !== 'given')
-      await setConsent(trx, participant.id, 'given');
+    if (valid.data.consent === true && participant.consent !== 'given') await setConsent(trx, participant.id, 'given');
   }
-  await audit(trx, input.actor, {
-    caisseId: wave.caisse_id,
-    action: previous ? 'response.revise' : 'response.submit',
-    targetType: 'response',
-    targetId: row.id,
-  });
-  return resultOf(row);
+  await audit(trx, input.actor, rows.auditEntry);
+  return resultOf(rows.response);
 }
 
 /** Validates then stores one submission in its own transaction; a concurrent replay is answered idempotently. */
 export async function submit(
-  db: Kysely<Database>,
-  validators: ValidatorCache,
+  deps: Pick<Deps, 'db' | 'validators'>,
   input: SubmitInput,
 ): Promise<SubmissionResult> {
-  const validated = await validateFor(db, validators, input.wave.questionnaire_version_id, input.data);
+  const db = deps.db.kysely;
+  const validated = await validateFor(db, deps.validators, input.wave.questionnaire_version_id, input.data);
   if (!validated.ok) throw validationFailure(validated.errors);
   try {
     return await db.transaction().execute((trx) => storeSubmission(trx, input, validated));
