@@ -4,22 +4,13 @@ import { z } from 'zod';
 import type { Answers } from './instruments/index.ts';
 import type { Measure } from './measure.ts';
 
-export const DIMENSIONS = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
-export const dimensionSchema = z.enum(DIMENSIONS);
-export type Dimension = z.infer<typeof dimensionSchema>;
+import { DIMENSIONS, STANDARD_OBJECTIVES } from './taxonomy.ts';
 
+export { DIMENSIONS, STANDARD_OBJECTIVES };
+export type { Dimension, StandardObjective } from './taxonomy.ts';
+export const dimensionSchema = z.enum(DIMENSIONS);
 /** Standard objective codes (DOMAIN.md, from the 2025 national study's questionnaire). */
-export const STANDARD_OBJECTIVES = [
-  'access',
-  'capacity',
-  'governance',
-  'producers',
-  'points_of_sale',
-  'food_insecurity',
-  'advocacy',
-] as const;
 export const standardObjectiveSchema = z.enum(STANDARD_OBJECTIVES);
-export type StandardObjective = z.infer<typeof standardObjectiveSchema>;
 
 /**
  * Attributes an indicator may be broken down by. Participant attributes are derived from the answers at
