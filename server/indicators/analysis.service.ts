@@ -36,7 +36,7 @@ export async function caisseResults(
   deps: Deps,
   caisseId: string,
   wave: WaveWithLevel,
-  opts: { compareWaveId?: string | null; suppress: boolean },
+  opts: { compareWaveId?: string | null; suppress: boolean; countsOnly?: boolean },
 ): Promise<WaveResults> {
   const selection = await listSelection(deps.db.kysely, caisseId);
   return computeResults(deps.db, deps.resultsCache, {
@@ -46,6 +46,7 @@ export async function caisseResults(
     selection,
     suppress: opts.suppress,
     minCell: deps.config.minCell,
+    countsOnly: opts.countsOnly ?? false,
   });
 }
 
@@ -61,7 +62,7 @@ export async function caisseGaps(deps: Deps, caisseId: string, wave: WaveWithLev
   const objectives = (await listObjectives(deps.db.kysely, caisseId)).map(toObjectiveDto);
   // Without any wave, every selected indicator is simply without data.
   const results: GapInput[] = wave
-    ? (await caisseResults(deps, caisseId, wave, { suppress: false })).indicators
+    ? (await caisseResults(deps, caisseId, wave, { suppress: false, countsOnly: true })).indicators
     : (await listSelection(deps.db.kysely, caisseId)).map((s) => ({
         indicatorId: s.indicatorId,
         objectives: s.objectives,

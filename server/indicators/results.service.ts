@@ -6,6 +6,7 @@ import {
   type ChangeResult,
   changeFromStats,
   type Disaggregation,
+  DISAGGREGATION_KEYS,
   disaggregateStats,
   emptyStats,
   type IndicatorDefinition,
@@ -82,8 +83,22 @@ async function questionNamesOf(db: Db, wave: Wave): Promise<Set<string>> {
   return new Set(JSON.parse(v.question_names) as string[]);
 }
 
-async function aggregate(db: Db, defs: IndicatorDefinition[], currentWaveId: string, baselineWaveId: string | null) {
-  return aggregateWaves(defs, waveRows(db, currentWaveId), baselineWaveId ? waveRows(db, baselineWaveId) : null, CAISSE_KEYS);
+/** Every breakdown key is left out when only counts are wanted. */
+const ALL_KEYS = new Set<string>(DISAGGREGATION_KEYS);
+
+async function aggregate(
+  db: Db,
+  defs: IndicatorDefinition[],
+  currentWaveId: string,
+  baselineWaveId: string | null,
+  countsOnly: boolean,
+) {
+  return aggregateWaves(
+    defs,
+    waveRows(db, currentWaveId),
+    baselineWaveId ? waveRows(db, baselineWaveId) : null,
+    countsOnly ? ALL_KEYS : CAISSE_KEYS,
+  );
 }
 
 export interface ResultsRequest {
@@ -93,6 +108,8 @@ export interface ResultsRequest {
   selection: Selection[];
   suppress: boolean;
   minCell: number;
+  /** Values, n and missing only: no comparison wave, no breakdowns (what the gaps need). */
+  countsOnly?: boolean;
 }
 
 /** Cached results, keyed by the request and the fingerprints of the waves read. */
@@ -104,7 +121,7 @@ export class ResultsCache extends LruCache<WaveResults> {
 
 /** Each given indicator's statistics over a wave's current responses (those measurable in its version). */
 export async function waveStats(db: Db, waveId: string, defs: IndicatorDefinition[]): Promise<Map<string, SufficientStats>> {
-  const acc = await aggregate(db, defs, waveId, null);
+  const acc = await aggregate(db, defs, waveId, null, true);
   return new Map([...acc].map(([id, a]) => [id, a.stats]));
 }
 
@@ -113,11 +130,20 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
   const sources = sourceWaves(all, req.wave);
   const plan = (['participant', 'caisse'] as const).map((level) => {
     const source = sources[level];
-    return { level, source, comparison: source ? comparisonFor(all, source, req.compareWaveId ?? null) : null };
+    const comparison = source && !req.countsOnly ? comparisonFor(all, source, req.compareWaveId ?? null) : null;
+    return { level, source, comparison };
   });
   const read = plan.flatMap((p) => [p.source, p.comparison]).filter((w): w is WaveWithLevel => w !== null);
   const fingerprints = await Promise.all(read.map(async (w) => `${w.id}:${await waveFingerprint(db.kysely, w.id)}`));
-  const key = JSON.stringify([req.wave.id, req.compareWaveId ?? null, req.suppress, req.minCell, req.selection, fingerprints]);
+  const key = JSON.stringify([
+    req.wave.id,
+    req.compareWaveId ?? null,
+    req.suppress,
+    req.minCell,
+    req.countsOnly ?? false,
+    req.selection,
+    fingerprints,
+  ]);
   const hit = cache?.get(key);
   if (hit) return hit;
 
@@ -134,7 +160,7 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
       else results.set(def.id, emptyResult(def, s, source, m.measurable ? [] : m.missingQuestions, source ? 'not_measurable' : 'no_data'));
     }
     if (!source || measurable.length === 0) continue;
-    const acc = await aggregate(db, measurable, source.id, comparison?.id ?? null);
+    const acc = await aggregate(db, measurable, source.id, comparison?.id ?? null, req.countsOnly ?? false);
     for (const def of measurable) {
       const s = req.selection.find((x) => x.indicatorId === def.id)!;
       const a = acc.get(def.id)!;

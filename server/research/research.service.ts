@@ -33,15 +33,21 @@ export class ResearchCache extends LruCache<unknown> {
   }
 }
 
-/** Changes whenever a response, a caisse profile, its objectives or selection, or a wave changes. */
+/**
+ * Every write is audited in its own transaction, so the tail of the audit log (the latest instant and
+ * how many entries carry it) changes with any change of responses, profiles, objectives, selections or
+ * waves: an exact cache key read through an index, whatever the size of the data.
+ */
 async function globalFingerprint(deps: Deps): Promise<string> {
   const k = deps.db.kysely;
-  const [r, c, w] = await Promise.all([
-    k.selectFrom('response_measures').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('submitted_at').as('m')]).executeTakeFirst(),
-    k.selectFrom('caisses').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst(),
-    k.selectFrom('waves').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirst(),
-  ]);
-  return [r, c, w].map((x) => `${Number(x?.n ?? 0)}@${x?.m ?? ''}`).join('|');
+  const last = await k.selectFrom('audit_log').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst();
+  if (!last) return 'empty';
+  const same = await k
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('at', '=', last.at)
+    .executeTakeFirst();
+  return `${last.at}#${Number(same?.n ?? 0)}`;
 }
 
 async function cached<T>(deps: Deps, key: unknown[], compute: () => Promise<T>): Promise<T> {

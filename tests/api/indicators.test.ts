@@ -254,8 +254,14 @@ describe('research view', () => {
     expect(res.body).not.toMatch(/T000\d|"token"|participantId/);
     const all = (await researcher.get('/api/research/gaps')).json();
     expect(all.caisses).toBeGreaterThan(1);
-    // Cached answers are kept exact: a new response changes the figures.
+    // Cached answers are kept exact: the same question gives the same answer until something changes…
     expect((await researcher.get('/api/research/gaps?territoryType=rural')).json()).toEqual(body);
+    // …and a change is seen at once.
+    await ctx.admin.put(`/api/caisses/${rural.caisse.id}/objectives`, {
+      objectives: [{ code: 'access' }, { code: 'governance' }, { code: 'producers' }, { code: 'advocacy' }],
+    });
+    const changed = (await researcher.get('/api/research/gaps?territoryType=rural')).json();
+    expect(changed.objectives.find((o: { code: string }) => o.code === 'advocacy')).toMatchObject({ set: 1, analysed: 0 });
     expect((await researcher.get('/api/research/gaps?territoryType=desert')).statusCode).toBe(400);
   });
 
