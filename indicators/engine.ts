@@ -601,7 +601,10 @@ export class PairedMoments {
     if (def.kind === 'ratio') return;
     if (def.kind === 'distribution') {
       const h = def.headlineCategories;
-      push(this.#paired, h ? Number(h.includes(current as string)) - Number(h.includes(baseline as string)) : 0);
+      push(
+        this.#paired,
+        h ? Number(h.includes(current as string)) - Number(h.includes(baseline as string)) : 0,
+      );
       for (const code of this.#codes) {
         push(this.#byCategory[code]!, Number(current === code) - Number(baseline === code));
       }

@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('layout', 'text', (c) => c.notNull())
     .addColumn('measures', bytes, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('response_measures_wave_idx').on('response_measures').columns(['wave_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('response_measures_wave_idx')
+    .on('response_measures')
+    .columns(['wave_id', 'submitted_at'])
+    .execute();
 
   await db.schema
     .createTable('indicator_selections')

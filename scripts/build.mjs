@@ -23,3 +23,12 @@ for (const entry of ['server/main.ts', 'server/db/migrate-cli.ts', 'server/auth/
   });
 }
 console.log(`build: server bundled in dist/server (${Date.now() - t0} ms)`);
+if (existsSync('dist/client/.vite/manifest.json')) {
+  const { report } = await import('./bundle-size.mjs');
+  try {
+    console.log(report().text);
+  } catch (err) {
+    // Only the report: another build may have replaced dist/client meanwhile.
+    console.log(`bundle sizes not measured: ${err.message}`);
+  }
+}

@@ -26,7 +26,10 @@ function vitest(label, args, env = {}) {
 }
 
 const { TEST_DATABASE_URL, ...withoutPg } = process.env;
-vitest('sqlite', ['--project', 'unit', '--project', 'api'], { ...withoutPg, TEST_DATABASE_URL: '' });
+vitest('sqlite', ['--project', 'unit', '--project', 'api', '--project', 'client'], {
+  ...withoutPg,
+  TEST_DATABASE_URL: '',
+});
 if (TEST_DATABASE_URL) {
   vitest('postgres', ['--project', 'api'], { TEST_DATABASE_URL });
 } else {

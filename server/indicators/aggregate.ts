@@ -156,13 +156,17 @@ export async function aggregateWaves(
     let paired: Aggregated['paired'] = null;
     if (baseline) {
       if (p.kind === RATIO) paired = { paired: null, pairedByCategory: null };
-      else if (p.kind === PROP_MEAN) paired = { paired: { n: pairs, sum: p.paired[1]!, sumSq: p.paired[2]! }, pairedByCategory: null };
+      else if (p.kind === PROP_MEAN)
+        paired = { paired: { n: pairs, sum: p.paired[1]!, sumSq: p.paired[2]! }, pairedByCategory: null };
       else {
         const byCategory: Record<string, Moments> = {};
         p.def.categories!.forEach((c, j) => {
           byCategory[c.code] = { n: pairs, sum: p.paired[3 + 2 * j]!, sumSq: p.paired[4 + 2 * j]! };
         });
-        paired = { paired: { n: pairs, sum: p.paired[1]!, sumSq: p.paired[2]! }, pairedByCategory: byCategory };
+        paired = {
+          paired: { n: pairs, sum: p.paired[1]!, sumSq: p.paired[2]! },
+          pairedByCategory: byCategory,
+        };
       }
     }
     out.set(p.def.id, {

@@ -14,7 +14,11 @@ import { listSelection } from './selection.ts';
  * least MIN_CELL responses (a follow-up that just opened does not hide the last analysable one), else the
  * latest with any response, else the latest wave.
  */
-export async function resolveWave(deps: Deps, caisseId: string, waveId: string | undefined): Promise<WaveWithLevel | null> {
+export async function resolveWave(
+  deps: Deps,
+  caisseId: string,
+  waveId: string | undefined,
+): Promise<WaveWithLevel | null> {
   if (waveId) {
     const w = await findWave(deps.db.kysely, waveId);
     if (!w || w.caisse_id !== caisseId) throw notFound('Vague');
@@ -58,7 +62,11 @@ export interface CaisseGaps extends Gaps {
 }
 
 /** Gaps rest on counts only (n per indicator), so they are computed on unsuppressed results. */
-export async function caisseGaps(deps: Deps, caisseId: string, wave: WaveWithLevel | null): Promise<CaisseGaps> {
+export async function caisseGaps(
+  deps: Deps,
+  caisseId: string,
+  wave: WaveWithLevel | null,
+): Promise<CaisseGaps> {
   const objectives = (await listObjectives(deps.db.kysely, caisseId)).map(toObjectiveDto);
   // Without any wave, every selected indicator is simply without data.
   const results: GapInput[] = wave

@@ -34,7 +34,11 @@ export function indicatorRoutes(app: App, deps: Deps): void {
   app.get(
     '/caisses/:caisseId/indicators',
     {
-      schema: { tags: ['indicators'], params: caisseParams, response: { 200: selectionSchema, ...authErrors } },
+      schema: {
+        tags: ['indicators'],
+        params: caisseParams,
+        response: { 200: selectionSchema, ...authErrors },
+      },
     },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'member');
@@ -59,13 +63,23 @@ export function indicatorRoutes(app: App, deps: Deps): void {
       const indicatorsOut = await db.kysely.transaction().execute(async (trx) => {
         if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
         const declared = new Set((await listObjectives(trx, caisseId)).map((o) => o.code));
-        const unknown = [...new Set(req.body.indicators.flatMap((i) => i.objectives))].filter((o) => !declared.has(o));
+        const unknown = [...new Set(req.body.indicators.flatMap((i) => i.objectives))].filter(
+          (o) => !declared.has(o),
+        );
         if (unknown.length > 0) {
-          throw badRequest('UNKNOWN_OBJECTIVE', `Objectif(s) non déclaré(s) par la caisse : ${unknown.join(', ')}`);
+          throw badRequest(
+            'UNKNOWN_OBJECTIVE',
+            `Objectif(s) non déclaré(s) par la caisse : ${unknown.join(', ')}`,
+          );
         }
         await replaceSelection(trx, caisseId, req.body);
         await trx.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', caisseId).execute();
-        await audit(trx, actor, { caisseId, action: 'indicators.replace', targetType: 'caisse', targetId: caisseId });
+        await audit(trx, actor, {
+          caisseId,
+          action: 'indicators.replace',
+          targetType: 'caisse',
+          targetId: caisseId,
+        });
         return listSelection(trx, caisseId);
       });
       return { indicators: indicatorsOut };
@@ -77,7 +91,8 @@ export function indicatorRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['indicators'],
-        summary: 'Valeurs des indicateurs sélectionnés pour une vague (suppression des petits effectifs hors coordination)',
+        summary:
+          'Valeurs des indicateurs sélectionnés pour une vague (suppression des petits effectifs hors coordination)',
         params: caisseParams,
         querystring: waveQuery,
         response: { 200: resultsSchema, ...authErrors },

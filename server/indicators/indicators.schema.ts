@@ -108,6 +108,10 @@ export const gapsSchema = z.object({
       indicators: z.array(z.object({ indicatorId: z.string(), status: z.string(), n: z.number() })),
     }),
   ),
-  dimensions: z.array(z.object({ dimension: z.enum(DIMENSIONS), objectiveSet: z.boolean(), covered: z.boolean() })),
-  analysedWithoutObjective: z.array(z.object({ indicatorId: z.string(), dimension: z.enum(DIMENSIONS), n: z.number() })),
+  dimensions: z.array(
+    z.object({ dimension: z.enum(DIMENSIONS), objectiveSet: z.boolean(), covered: z.boolean() }),
+  ),
+  analysedWithoutObjective: z.array(
+    z.object({ indicatorId: z.string(), dimension: z.enum(DIMENSIONS), n: z.number() }),
+  ),
 });

@@ -39,10 +39,18 @@ function buildLayout(defs: readonly IndicatorDefinition[]): Layout {
     slot.set(d.id, at);
     at += d.kind === 'ratio' ? 2 : 1;
   }
-  const attributeSlot = Object.fromEntries(ATTRIBUTE_KEYS.map((k, i) => [k, at + i])) as Record<AttributeKey, number>;
-  const signature = defs.map((d) => `${d.id}:${d.kind}:${(d.categories ?? []).map((c) => c.code).join(',')}`).join('|');
+  const attributeSlot = Object.fromEntries(ATTRIBUTE_KEYS.map((k, i) => [k, at + i])) as Record<
+    AttributeKey,
+    number
+  >;
+  const signature = defs
+    .map((d) => `${d.id}:${d.kind}:${(d.categories ?? []).map((c) => c.code).join(',')}`)
+    .join('|');
   return {
-    id: createHash('sha256').update(`${signature}|${ATTRIBUTE_KEYS.join(',')}`).digest('hex').slice(0, 16),
+    id: createHash('sha256')
+      .update(`${signature}|${ATTRIBUTE_KEYS.join(',')}`)
+      .digest('hex')
+      .slice(0, 16),
     slot,
     attributeSlot,
     size: at + ATTRIBUTE_KEYS.length,

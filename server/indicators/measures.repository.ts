@@ -8,7 +8,8 @@ import { storedMeasures } from './measures.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const insertMeasures = (db: Q, row: ResponseMeasuresTable) => db.insertInto('response_measures').values(row).execute();
+export const insertMeasures = (db: Q, row: ResponseMeasuresTable) =>
+  db.insertInto('response_measures').values(row).execute();
 
 export const deleteMeasures = (db: Q, responseId: string) =>
   db.deleteFrom('response_measures').where('response_id', '=', responseId).execute();
@@ -21,11 +22,17 @@ export const deleteMeasures = (db: Q, responseId: string) =>
 export function waveRows(db: Db, waveId: string): RowSource {
   return async (visit) => {
     if (db.sqlite) {
-      const stmt = db.sqlite.prepare('select participant_id, measures from response_measures where wave_id = ?').raw();
-      for (const [pid, buf] of stmt.iterate(waveId) as Iterable<[string | null, Buffer]>) visit(pid, decodeMeasures(buf));
+      const stmt = db.sqlite
+        .prepare('select participant_id, measures from response_measures where wave_id = ?')
+        .raw();
+      for (const [pid, buf] of stmt.iterate(waveId) as Iterable<[string | null, Buffer]>)
+        visit(pid, decodeMeasures(buf));
       return;
     }
-    const q = db.kysely.selectFrom('response_measures').select(['participant_id', 'measures']).where('wave_id', '=', waveId);
+    const q = db.kysely
+      .selectFrom('response_measures')
+      .select(['participant_id', 'measures'])
+      .where('wave_id', '=', waveId);
     for await (const r of q.stream(5000)) visit(r.participant_id, decodeMeasures(r.measures));
   };
 }
@@ -64,7 +71,11 @@ export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number
           new Set(JSON.parse(s.question_names) as string[]),
           s.attributes ? JSON.parse(s.attributes) : null,
         );
-        await trx.updateTable('response_measures').set(stored).where('response_id', '=', s.response_id).execute();
+        await trx
+          .updateTable('response_measures')
+          .set(stored)
+          .where('response_id', '=', s.response_id)
+          .execute();
       }
     });
     refreshed += stale.length;

@@ -55,21 +55,33 @@ export interface WaveResults {
 const CAISSE_KEYS = new Set(['territory_type', 'target_public']);
 
 /** The wave of each level that a request for `wave` reads: itself, and the other level's wave of the same period. */
-export function sourceWaves(all: WaveWithLevel[], wave: WaveWithLevel): Record<'participant' | 'caisse', WaveWithLevel | null> {
+export function sourceWaves(
+  all: WaveWithLevel[],
+  wave: WaveWithLevel,
+): Record<'participant' | 'caisse', WaveWithLevel | null> {
   const other = wave.level === 'participant' ? 'caisse' : 'participant';
   const sameP = all.filter((w) => w.level === other && w.period === wave.period);
   const pick = sameP.sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0] ?? null;
-  return wave.level === 'participant' ? { participant: wave, caisse: pick } : { participant: pick, caisse: wave };
+  return wave.level === 'participant'
+    ? { participant: wave, caisse: pick }
+    : { participant: pick, caisse: wave };
 }
 
 /** The comparison wave of a source wave: the one asked for (same level) or the level's baseline, never itself. */
-function comparisonFor(all: WaveWithLevel[], source: WaveWithLevel, compareWaveId: string | null): WaveWithLevel | null {
+function comparisonFor(
+  all: WaveWithLevel[],
+  source: WaveWithLevel,
+  compareWaveId: string | null,
+): WaveWithLevel | null {
   if (compareWaveId) {
     const asked = all.find((w) => w.id === compareWaveId);
     if (asked && asked.level === source.level && asked.id !== source.id) return asked;
     if (asked && asked.level === source.level) return null;
     // A comparison wave of the other level: use the same period's wave of this level.
-    if (asked) return all.find((w) => w.level === source.level && w.period === asked.period && w.id !== source.id) ?? null;
+    if (asked)
+      return (
+        all.find((w) => w.level === source.level && w.period === asked.period && w.id !== source.id) ?? null
+      );
   }
   return all.find((w) => w.level === source.level && w.is_baseline === 1 && w.id !== source.id) ?? null;
 }
@@ -120,21 +132,32 @@ export class ResultsCache extends LruCache<WaveResults> {
 }
 
 /** Each given indicator's statistics over a wave's current responses (those measurable in its version). */
-export async function waveStats(db: Db, waveId: string, defs: IndicatorDefinition[]): Promise<Map<string, SufficientStats>> {
+export async function waveStats(
+  db: Db,
+  waveId: string,
+  defs: IndicatorDefinition[],
+): Promise<Map<string, SufficientStats>> {
   const acc = await aggregate(db, defs, waveId, null, true);
   return new Map([...acc].map(([id, a]) => [id, a.stats]));
 }
 
-export async function computeResults(db: Db, cache: ResultsCache | null, req: ResultsRequest): Promise<WaveResults> {
+export async function computeResults(
+  db: Db,
+  cache: ResultsCache | null,
+  req: ResultsRequest,
+): Promise<WaveResults> {
   const all = await listWaves(db.kysely, req.caisseId);
   const sources = sourceWaves(all, req.wave);
   const plan = (['participant', 'caisse'] as const).map((level) => {
     const source = sources[level];
-    const comparison = source && !req.countsOnly ? comparisonFor(all, source, req.compareWaveId ?? null) : null;
+    const comparison =
+      source && !req.countsOnly ? comparisonFor(all, source, req.compareWaveId ?? null) : null;
     return { level, source, comparison };
   });
   const read = plan.flatMap((p) => [p.source, p.comparison]).filter((w): w is WaveWithLevel => w !== null);
-  const fingerprints = await Promise.all(read.map(async (w) => `${w.id}:${await waveFingerprint(db.kysely, w.id)}`));
+  const fingerprints = await Promise.all(
+    read.map(async (w) => `${w.id}:${await waveFingerprint(db.kysely, w.id)}`),
+  );
   const key = JSON.stringify([
     req.wave.id,
     req.compareWaveId ?? null,
@@ -157,7 +180,17 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
       const def = indicatorById.get(s.indicatorId)!;
       const m = measurability(def, names);
       if (source && m.measurable) measurable.push(def);
-      else results.set(def.id, emptyResult(def, s, source, m.measurable ? [] : m.missingQuestions, source ? 'not_measurable' : 'no_data'));
+      else
+        results.set(
+          def.id,
+          emptyResult(
+            def,
+            s,
+            source,
+            m.measurable ? [] : m.missingQuestions,
+            source ? 'not_measurable' : 'no_data',
+          ),
+        );
     }
     if (!source || measurable.length === 0) continue;
     const acc = await aggregate(db, measurable, source.id, comparison?.id ?? null, req.countsOnly ?? false);
@@ -175,7 +208,11 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
             )
           : null;
       const status: ResultStatus =
-        value.n === 0 ? 'no_data' : def.level === 'participant' && value.n < req.minCell ? 'too_few_respondents' : 'measured';
+        value.n === 0
+          ? 'no_data'
+          : def.level === 'participant' && value.n < req.minCell
+            ? 'too_few_respondents'
+            : 'measured';
       results.set(def.id, {
         ...value,
         dimension: def.dimension,
@@ -189,8 +226,11 @@ export async function computeResults(db: Db, cache: ResultsCache | null, req: Re
         declaredBaseline: s.baseline,
         target: s.target,
         // A value on too few respondents says nothing about the target.
-        targetStatus: value.suppressed || status !== 'measured' ? 'unknown' : targetStatus(def, value.value, s.target),
-        disaggregations: [...a.groups.entries()].map(([k, groups]) => disaggregateStats(def, k, groups, req.minCell)),
+        targetStatus:
+          value.suppressed || status !== 'measured' ? 'unknown' : targetStatus(def, value.value, s.target),
+        disaggregations: [...a.groups.entries()].map(([k, groups]) =>
+          disaggregateStats(def, k, groups, req.minCell),
+        ),
       });
     }
   }

@@ -21,7 +21,10 @@ export const selectionPutSchema = z.strictObject({
   indicators: z
     .array(selectionItem)
     .max(200)
-    .refine((l) => new Set(l.map((i) => i.indicatorId)).size === l.length, 'indicateur sélectionné deux fois'),
+    .refine(
+      (l) => new Set(l.map((i) => i.indicatorId)).size === l.length,
+      'indicateur sélectionné deux fois',
+    ),
 });
 
 export const selectionSchema = z.object({
@@ -75,7 +78,11 @@ export async function replaceSelection(trx: Q, caisseId: string, input: Selectio
 }
 
 /** Objectives were replaced: links to objectives that no longer exist go. */
-export async function pruneSelectionObjectives(trx: Q, caisseId: string, codes: ReadonlySet<string>): Promise<void> {
+export async function pruneSelectionObjectives(
+  trx: Q,
+  caisseId: string,
+  codes: ReadonlySet<string>,
+): Promise<void> {
   for (const s of await listSelection(trx, caisseId)) {
     const kept = s.objectives.filter((o) => codes.has(o));
     if (kept.length !== s.objectives.length) {

@@ -54,10 +54,18 @@ function modulesFor(level: Level, indicatorIds: string[]): string[] {
   }
   if (mods.size === 0) return [];
   // Participants: who answers (for the breakdowns) first, their free comment last.
-  return level === 'participant' ? ['profile', ...[...mods].filter((m) => m !== 'profile'), 'feedback'] : [...mods];
+  return level === 'participant'
+    ? ['profile', ...[...mods].filter((m) => m !== 'profile'), 'feedback']
+    : [...mods];
 }
 
-async function assembleLevel(trx: Q, caisseId: string, level: Level, ids: string[], createdBy: string): Promise<Assembled | null> {
+async function assembleLevel(
+  trx: Q,
+  caisseId: string,
+  level: Level,
+  ids: string[],
+  createdBy: string,
+): Promise<Assembled | null> {
   const modules = modulesFor(level, ids);
   if (modules.length === 0) return null;
   const existing = await findAssembled(trx, caisseId, level);
@@ -65,8 +73,16 @@ async function assembleLevel(trx: Q, caisseId: string, level: Level, ids: string
   const extraElements = previous ? ownQuestions(JSON.parse(previous.definition)) : [];
   const definition = buildDefinition({ title: TITLES[level], level, modules, extraElements, dimensionPages });
   if (existing && previous) {
-    if (previous.definition_hash === hashDefinition(JSON.stringify(checkedDefinition(definition).definition))) {
-      return { questionnaireId: existing.id, versionId: previous.id, version: previous.version, modules, changed: false };
+    if (
+      previous.definition_hash === hashDefinition(JSON.stringify(checkedDefinition(definition).definition))
+    ) {
+      return {
+        questionnaireId: existing.id,
+        versionId: previous.id,
+        version: previous.version,
+        modules,
+        changed: false,
+      };
     }
     const v = await addVersion(trx, existing.id, definition, createdBy);
     return { questionnaireId: existing.id, versionId: v.id, version: v.version, modules, changed: true };
@@ -76,7 +92,13 @@ async function assembleLevel(trx: Q, caisseId: string, level: Level, ids: string
     { caisseId, origin: 'assembled', title: TITLES[level].default, level, definition },
     createdBy,
   );
-  return { questionnaireId: questionnaire.id, versionId: version.id, version: version.version, modules, changed: true };
+  return {
+    questionnaireId: questionnaire.id,
+    versionId: version.id,
+    version: version.version,
+    modules,
+    changed: true,
+  };
 }
 
 export async function assembleQuestionnaires(trx: Q, caisseId: string, createdBy: string) {

@@ -79,7 +79,13 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
   );
 
   const assembledSchema = z
-    .object({ questionnaireId: z.string(), versionId: z.string(), version: z.number(), modules: z.array(z.string()), changed: z.boolean() })
+    .object({
+      questionnaireId: z.string(),
+      versionId: z.string(),
+      version: z.number(),
+      modules: z.array(z.string()),
+      changed: z.boolean(),
+    })
     .nullable();
   app.post(
     '/caisses/:caisseId/questionnaires/assemble',
@@ -99,9 +105,17 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
         if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
         const r = await assembleQuestionnaires(trx, caisseId, actor.user.id);
         if (!r.participant && !r.caisse) {
-          throw badRequest('EMPTY_SELECTION', 'Aucun indicateur sélectionné : choisissez des indicateurs avant d’assembler');
+          throw badRequest(
+            'EMPTY_SELECTION',
+            'Aucun indicateur sélectionné : choisissez des indicateurs avant d’assembler',
+          );
         }
-        await audit(trx, actor, { caisseId, action: 'questionnaire.assemble', targetType: 'caisse', targetId: caisseId });
+        await audit(trx, actor, {
+          caisseId,
+          action: 'questionnaire.assemble',
+          targetType: 'caisse',
+          targetId: caisseId,
+        });
         return r;
       });
     },

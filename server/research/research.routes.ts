@@ -55,14 +55,31 @@ export function researchRoutes(app: App, deps: Deps): void {
           200: z.object({
             filters: filtersSchema,
             caisses: z.number(),
-            objectives: z.array(z.object({ code: z.string(), label: localized, set: z.number(), analysed: z.number() })),
-            dimensions: z.array(z.object({ dimension: z.enum(DIMENSIONS), objectiveSet: z.number(), covered: z.number() })),
+            objectives: z.array(
+              z.object({ code: z.string(), label: localized, set: z.number(), analysed: z.number() }),
+            ),
+            dimensions: z.array(
+              z.object({ dimension: z.enum(DIMENSIONS), objectiveSet: z.number(), covered: z.number() }),
+            ),
             byCaisse: z.array(
               z.object({
                 ...profile,
                 period: z.string().nullable(),
-                objectives: z.array(z.object({ code: z.string(), label: z.string(), status: z.string(), reason: z.string().nullable() })),
-                dimensions: z.array(z.object({ dimension: z.enum(DIMENSIONS), objectiveSet: z.boolean(), covered: z.boolean() })),
+                objectives: z.array(
+                  z.object({
+                    code: z.string(),
+                    label: z.string(),
+                    status: z.string(),
+                    reason: z.string().nullable(),
+                  }),
+                ),
+                dimensions: z.array(
+                  z.object({
+                    dimension: z.enum(DIMENSIONS),
+                    objectiveSet: z.boolean(),
+                    covered: z.boolean(),
+                  }),
+                ),
               }),
             ),
           }),
@@ -89,7 +106,14 @@ export function researchRoutes(app: App, deps: Deps): void {
             indicatorId: z.string(),
             filters: filtersSchema,
             minCell: z.number(),
-            caisses: z.array(z.object({ ...profile, waveId: z.string().nullable(), period: z.string().nullable(), value: valueSchema })),
+            caisses: z.array(
+              z.object({
+                ...profile,
+                waveId: z.string().nullable(),
+                period: z.string().nullable(),
+                value: valueSchema,
+              }),
+            ),
             pooled: valueSchema,
           }),
           ...authErrors,

@@ -9,7 +9,12 @@ import {
   summarise,
   suppress,
 } from '../../indicators/index.ts';
-import { DIMENSIONS, type Dimension, OBJECTIVE_LABELS, STANDARD_OBJECTIVES } from '../../indicators/taxonomy.ts';
+import {
+  DIMENSIONS,
+  type Dimension,
+  OBJECTIVE_LABELS,
+  STANDARD_OBJECTIVES,
+} from '../../indicators/taxonomy.ts';
 import { z } from 'zod';
 import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/caisses.schema.ts';
 import type { Caisse } from '../db/schema.ts';
@@ -80,24 +85,36 @@ const profileOf = (c: Caisse) => ({
 export async function researchGaps(deps: Deps, filters: ResearchFilters) {
   return cached(deps, ['gaps', filters], async () => {
     const caisses = await filteredCaisses(deps, filters);
-    const perCaisse: (ReturnType<typeof profileOf> & Pick<CaisseGaps, 'period' | 'objectives' | 'dimensions'>)[] = [];
+    const perCaisse: (ReturnType<typeof profileOf> &
+      Pick<CaisseGaps, 'period' | 'objectives' | 'dimensions'>)[] = [];
     for (const c of caisses) {
       const gaps = await caisseGaps(deps, c.id, await resolveWave(deps, c.id, undefined));
-      perCaisse.push({ ...profileOf(c), period: gaps.period, objectives: gaps.objectives, dimensions: gaps.dimensions });
+      perCaisse.push({
+        ...profileOf(c),
+        period: gaps.period,
+        objectives: gaps.objectives,
+        dimensions: gaps.dimensions,
+      });
     }
     const objectives = [...STANDARD_OBJECTIVES, 'custom'].map((code) => {
-      const matches = (o: { code: string }) => (code === 'custom' ? !(STANDARD_OBJECTIVES as readonly string[]).includes(o.code) : o.code === code);
+      const matches = (o: { code: string }) =>
+        code === 'custom' ? !(STANDARD_OBJECTIVES as readonly string[]).includes(o.code) : o.code === code;
       const setters = perCaisse.filter((c) => c.objectives.some(matches));
       return {
         code,
-        label: code === 'custom' ? { fr: 'Objectifs propres aux caisses', en: 'Caisses’ own objectives' } : OBJECTIVE_LABELS[code as keyof typeof OBJECTIVE_LABELS],
+        label:
+          code === 'custom'
+            ? { fr: 'Objectifs propres aux caisses', en: 'Caisses’ own objectives' }
+            : OBJECTIVE_LABELS[code as keyof typeof OBJECTIVE_LABELS],
         set: setters.length,
-        analysed: setters.filter((c) => c.objectives.some((o) => matches(o) && o.status === 'analysed')).length,
+        analysed: setters.filter((c) => c.objectives.some((o) => matches(o) && o.status === 'analysed'))
+          .length,
       };
     });
     const dimensions = DIMENSIONS.map((d: Dimension) => ({
       dimension: d,
-      objectiveSet: perCaisse.filter((c) => c.dimensions.some((x) => x.dimension === d && x.objectiveSet)).length,
+      objectiveSet: perCaisse.filter((c) => c.dimensions.some((x) => x.dimension === d && x.objectiveSet))
+        .length,
       covered: perCaisse.filter((c) => c.dimensions.some((x) => x.dimension === d && x.covered)).length,
     }));
     return {
@@ -107,7 +124,12 @@ export async function researchGaps(deps: Deps, filters: ResearchFilters) {
       dimensions,
       byCaisse: perCaisse.map((c) => ({
         ...c,
-        objectives: c.objectives.map((o) => ({ code: o.code, label: o.label, status: o.status, reason: o.reason })),
+        objectives: c.objectives.map((o) => ({
+          code: o.code,
+          label: o.label,
+          status: o.status,
+          reason: o.reason,
+        })),
       })),
     };
   });
@@ -118,13 +140,22 @@ export async function researchIndicator(deps: Deps, def: IndicatorDefinition, fi
     const opts = { minCell: deps.config.minCell, suppress: true };
     const caisses = await filteredCaisses(deps, filters);
     let pooled = emptyStats(def);
-    const rows: (ReturnType<typeof profileOf> & { waveId: string | null; period: string | null; value: IndicatorValue })[] = [];
+    const rows: (ReturnType<typeof profileOf> & {
+      waveId: string | null;
+      period: string | null;
+      value: IndicatorValue;
+    })[] = [];
     for (const c of caisses) {
       const wave = await resolveWave(deps, c.id, undefined);
       const source = wave ? sourceWaves(await listWaves(deps.db.kysely, c.id), wave)[def.level] : null;
       const stats = source ? (await waveStats(deps.db, source.id, [def])).get(def.id)! : emptyStats(def);
       pooled = mergeStats(pooled, stats);
-      rows.push({ ...profileOf(c), waveId: source?.id ?? null, period: source?.period ?? null, value: summarise(def, stats, opts) });
+      rows.push({
+        ...profileOf(c),
+        waveId: source?.id ?? null,
+        period: source?.period ?? null,
+        value: summarise(def, stats, opts),
+      });
     }
     // The pooled value is shown beside the caisses: a single suppressed caisse could be recovered by
     // subtraction, so the next smallest is withheld too (complementary suppression).
@@ -146,7 +177,12 @@ export async function researchIndicator(deps: Deps, def: IndicatorDefinition, fi
         }
       });
     }
-    return { indicatorId: def.id, filters, minCell: deps.config.minCell, caisses: rows, pooled: summarise(def, pooled, opts) };
+    return {
+      indicatorId: def.id,
+      filters,
+      minCell: deps.config.minCell,
+      caisses: rows,
+      pooled: summarise(def, pooled, opts),
+    };
   });
 }
-

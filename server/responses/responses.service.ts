@@ -100,7 +100,11 @@ function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { rev
     wave_id: response.wave_id,
     participant_id: participantId,
     submitted_at: response.submitted_at,
-    ...storedMeasures(valid.data, valid.questionNames, participant ? (JSON.parse(participant.attributes) as Attributes) : null),
+    ...storedMeasures(
+      valid.data,
+      valid.questionNames,
+      participant ? (JSON.parse(participant.attributes) as Attributes) : null,
+    ),
   };
   const auditEntry: AuditEntry = {
     caisseId: wave.caisse_id,
@@ -124,7 +128,11 @@ const clientIdConflict = () =>
   conflict('CLIENT_ID_CONFLICT', 'Cet identifiant de soumission (clientId) est déjà utilisé');
 
 /** Stores one validated submission inside the caller's transaction. */
-export async function storeSubmission(trx: Q, input: SubmitInput, valid: ValidAnswers): Promise<SubmissionResult> {
+export async function storeSubmission(
+  trx: Q,
+  input: SubmitInput,
+  valid: ValidAnswers,
+): Promise<SubmissionResult> {
   const { wave, participant, clientId } = input;
   const participantId = participant?.id ?? null;
   const replay = await findByClientId(trx, wave.id, clientId);
@@ -151,7 +159,8 @@ export async function storeSubmission(trx: Q, input: SubmitInput, valid: ValidAn
   await insertMeasures(trx, rows.measures);
   if (participant) {
     await deleteDraft(trx, participant.id, wave.id);
-    if (valid.data.consent === true && participant.consent !== 'given') await setConsent(trx, participant.id, 'given');
+    if (valid.data.consent === true && participant.consent !== 'given')
+      await setConsent(trx, participant.id, 'given');
   }
   await audit(trx, input.actor, rows.auditEntry);
   return resultOf(rows.response);

@@ -12,7 +12,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 /** A caisse with objectives, a selection, assembled questionnaires and `n` participants. */
-async function setup(opts: { participants: number; select?: { indicatorId: string; objectives: string[]; target?: number }[] }) {
+async function setup(opts: {
+  participants: number;
+  select?: { indicatorId: string; objectives: string[]; target?: number }[];
+}) {
   const caisse = await createCaisse(ctx);
   await ctx.admin.put(`/api/caisses/${caisse.id}/objectives`, {
     // access → access+agroecology, governance → democracy, producers → agroecology+economy: health is left uncovered.
@@ -30,7 +33,9 @@ async function setup(opts: { participants: number; select?: { indicatorId: strin
   const assembled = await ctx.admin.post(`/api/caisses/${caisse.id}/questionnaires/assemble`, {});
   expect(assembled.statusCode, assembled.body).toBe(200);
   const tokens: string[] = [];
-  const rows = Array.from({ length: opts.participants }, (_, i) => ({ code: `T${String(i).padStart(4, '0')}` }));
+  const rows = Array.from({ length: opts.participants }, (_, i) => ({
+    code: `T${String(i).padStart(4, '0')}`,
+  }));
   if (rows.length > 0) {
     const imp = await ctx.admin.post(`/api/caisses/${caisse.id}/participants/import`, { rows });
     tokens.push(...imp.json().created.map((p: { token: string }) => p.token));
@@ -39,7 +44,12 @@ async function setup(opts: { participants: number; select?: { indicatorId: strin
 }
 
 async function openWave(caisseId: string, versionId: string, period: string, isBaseline = false) {
-  const w = await ctx.admin.post(`/api/caisses/${caisseId}/waves`, { questionnaireVersionId: versionId, period, status: 'open', isBaseline });
+  const w = await ctx.admin.post(`/api/caisses/${caisseId}/waves`, {
+    questionnaireVersionId: versionId,
+    period,
+    status: 'open',
+    isBaseline,
+  });
   expect(w.statusCode, w.body).toBe(201);
   return w.json() as { id: string };
 }
@@ -49,8 +59,15 @@ async function answerAll(tokens: string[], waveId: string, modules: string[], se
   const rng = seededRng(seed);
   for (const [i, t] of tokens.entries()) {
     const person = syntheticPerson(seededRng(i + 1));
-    const data = participantAnswers(rng, person, ['consent', ...modules], { improvement, followup: improvement > 0 });
-    const res = await ctx.anonymous.post(`/api/r/${t}/responses`, { waveId, clientId: `sub-${seed}-${i}-xxxx`, data });
+    const data = participantAnswers(rng, person, ['consent', ...modules], {
+      improvement,
+      followup: improvement > 0,
+    });
+    const res = await ctx.anonymous.post(`/api/r/${t}/responses`, {
+      waveId,
+      clientId: `sub-${seed}-${i}-xxxx`,
+      data,
+    });
     expect(res.statusCode, res.body).toBe(200);
   }
 }
@@ -73,9 +90,13 @@ describe('selection and assembly', () => {
   it('refuses unknown indicators and objectives the caisse did not declare', async () => {
     const c = await createCaisse(ctx);
     await ctx.admin.put(`/api/caisses/${c.id}/objectives`, { objectives: [{ code: 'access' }] });
-    const unknownIndicator = await ctx.admin.put(`/api/caisses/${c.id}/indicators`, { indicators: [{ indicatorId: 'bonheur', objectives: [] }] });
+    const unknownIndicator = await ctx.admin.put(`/api/caisses/${c.id}/indicators`, {
+      indicators: [{ indicatorId: 'bonheur', objectives: [] }],
+    });
     expect(unknownIndicator.statusCode).toBe(400);
-    const undeclared = await ctx.admin.put(`/api/caisses/${c.id}/indicators`, { indicators: [{ indicatorId: 'hfias_score', objectives: ['advocacy'] }] });
+    const undeclared = await ctx.admin.put(`/api/caisses/${c.id}/indicators`, {
+      indicators: [{ indicatorId: 'hfias_score', objectives: ['advocacy'] }],
+    });
     expect(undeclared.statusCode).toBe(400);
     expect(undeclared.json().code).toBe('UNKNOWN_OBJECTIVE');
     expect((await ctx.admin.get(`/api/caisses/${c.id}/indicators`)).json().indicators).toEqual([]);
@@ -85,27 +106,49 @@ describe('selection and assembly', () => {
 
   it('drops links to objectives that are removed', async () => {
     const c = await createCaisse(ctx);
-    await ctx.admin.put(`/api/caisses/${c.id}/objectives`, { objectives: [{ code: 'access' }, { code: 'governance' }] });
-    await ctx.admin.put(`/api/caisses/${c.id}/indicators`, { indicators: [{ indicatorId: 'committee_participation', objectives: ['governance', 'access'] }] });
+    await ctx.admin.put(`/api/caisses/${c.id}/objectives`, {
+      objectives: [{ code: 'access' }, { code: 'governance' }],
+    });
+    await ctx.admin.put(`/api/caisses/${c.id}/indicators`, {
+      indicators: [{ indicatorId: 'committee_participation', objectives: ['governance', 'access'] }],
+    });
     await ctx.admin.put(`/api/caisses/${c.id}/objectives`, { objectives: [{ code: 'access' }] });
-    expect((await ctx.admin.get(`/api/caisses/${c.id}/indicators`)).json().indicators[0].objectives).toEqual(['access']);
+    expect((await ctx.admin.get(`/api/caisses/${c.id}/indicators`)).json().indicators[0].objectives).toEqual([
+      'access',
+    ]);
   });
 
   it('assembles consent first, pages by dimension, no duplicate, and keeps the caisse’s own questions', async () => {
     const { caisse, assembled } = await setup({ participants: 0 });
-    expect(assembled.participant.modules).toEqual(expect.arrayContaining(['hfias', 'fies', 'participation', 'self_rated_health']));
+    expect(assembled.participant.modules).toEqual(
+      expect.arrayContaining(['hfias', 'fies', 'participation', 'self_rated_health']),
+    );
     expect(assembled.caisse.modules).toEqual(['caisse_budget']);
     const v = (await ctx.admin.get(`/api/questionnaire-versions/${assembled.participant.versionId}`)).json();
     const pages = v.definition.pages as { name: string; elements: { type: string; name: string }[] }[];
     expect(pages[0]!.elements[0]).toMatchObject({ type: 'boolean', name: 'consent' });
-    expect(pages.map((p) => p.name)).toEqual(['consent', 'profile', 'dimension_access', 'dimension_democracy', 'dimension_health', 'feedback']);
+    expect(pages.map((p) => p.name)).toEqual([
+      'consent',
+      'profile',
+      'dimension_access',
+      'dimension_democracy',
+      'dimension_health',
+      'feedback',
+    ]);
     expect(new Set(v.questionNames).size).toBe(v.questionNames.length);
 
     // The coordinator adds a question of their own; re-assembly keeps it and makes a new version.
     const edited = structuredClone(v.definition);
-    edited.pages.splice(-1, 0, { name: 'nos_questions', elements: [{ type: 'text', name: 'quartier', title: 'Votre quartier ?' }] });
-    await ctx.admin.post(`/api/questionnaires/${assembled.participant.questionnaireId}/versions`, { definition: edited });
-    await ctx.admin.put(`/api/caisses/${caisse.id}/indicators`, { indicators: [{ indicatorId: 'hdds_mean', objectives: ['access'] }] });
+    edited.pages.splice(-1, 0, {
+      name: 'nos_questions',
+      elements: [{ type: 'text', name: 'quartier', title: 'Votre quartier ?' }],
+    });
+    await ctx.admin.post(`/api/questionnaires/${assembled.participant.questionnaireId}/versions`, {
+      definition: edited,
+    });
+    await ctx.admin.put(`/api/caisses/${caisse.id}/indicators`, {
+      indicators: [{ indicatorId: 'hdds_mean', objectives: ['access'] }],
+    });
     const again = (await ctx.admin.post(`/api/caisses/${caisse.id}/questionnaires/assemble`, {})).json();
     expect(again.participant.questionnaireId).toBe(assembled.participant.questionnaireId);
     expect(again.participant.version).toBe(3);
@@ -140,7 +183,9 @@ describe('results and gaps', () => {
     // Three answers: data, but too few respondents.
     await answerAll(s.tokens.slice(0, 3), w2.id, modules, 2, 0.5);
     const few = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/gaps?wave=${w2.id}`)).json();
-    expect(few.objectives.find((o: { code: string }) => o.code === 'access')).toMatchObject({ reason: 'too_few_respondents' });
+    expect(few.objectives.find((o: { code: string }) => o.code === 'access')).toMatchObject({
+      reason: 'too_few_respondents',
+    });
 
     await answerAll(s.tokens.slice(3), w2.id, modules, 3, 0.5);
     const after = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/gaps?wave=${w2.id}`)).json();
@@ -149,7 +194,9 @@ describe('results and gaps', () => {
     expect(a.governance.status).toBe('analysed');
     expect(a.producers.reason).toBe('no_indicator');
     // health is measured but no declared objective covers it; economy (self-financing) has no form yet.
-    expect(after.analysedWithoutObjective.map((x: { indicatorId: string }) => x.indicatorId)).toEqual(['health_good']);
+    expect(after.analysedWithoutObjective.map((x: { indicatorId: string }) => x.indicatorId)).toEqual([
+      'health_good',
+    ]);
     const dims = Object.fromEntries(after.dimensions.map((d: { dimension: string }) => [d.dimension, d]));
     expect(dims.health).toMatchObject({ objectiveSet: false, covered: true });
     expect(dims.economy).toMatchObject({ objectiveSet: true, covered: false });
@@ -161,18 +208,33 @@ describe('results and gaps', () => {
     const body = res.json();
     expect(body.suppressionApplied).toBe(false);
     const hfias = body.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'hfias_category');
-    expect(hfias).toMatchObject({ status: 'measured', n: 24, missing: 0, comparisonWaveId: w1.id, target: 0.3 });
-    expect(hfias.distribution.map((c: { code: string }) => c.code)).toEqual(['food_secure', 'mild', 'moderate', 'severe']);
+    expect(hfias).toMatchObject({
+      status: 'measured',
+      n: 24,
+      missing: 0,
+      comparisonWaveId: w1.id,
+      target: 0.3,
+    });
+    expect(hfias.distribution.map((c: { code: string }) => c.code)).toEqual([
+      'food_secure',
+      'mild',
+      'moderate',
+      'severe',
+    ]);
     expect(hfias.distribution.reduce((t: number, c: { n: number }) => t + c.n, 0)).toBe(24);
     expect(hfias.change.method).toBe('paired');
     expect(hfias.change.n).toBe(24);
     expect(['met', 'not_met']).toContain(hfias.targetStatus);
-    const fies = body.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'fies_moderate_severe');
+    const fies = body.indicators.find(
+      (i: { indicatorId: string }) => i.indicatorId === 'fies_moderate_severe',
+    );
     expect(fies.value).toBeGreaterThanOrEqual(0);
     expect(fies.value).toBeLessThanOrEqual(1);
     expect(fies.interval[0]).toBeLessThanOrEqual(fies.value);
     expect(fies.interval[1]).toBeGreaterThanOrEqual(fies.value);
-    const economy = body.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'self_financing_share');
+    const economy = body.indicators.find(
+      (i: { indicatorId: string }) => i.indicatorId === 'self_financing_share',
+    );
     expect(economy).toMatchObject({ status: 'no_data', n: 0 });
   });
 
@@ -186,7 +248,9 @@ describe('results and gaps', () => {
     const answers = rows.map((r) => JSON.parse(r.data).health_self_rated as string);
     const expected = answers.filter((a) => a === 'good' || a === 'very_good').length / answers.length;
     const body = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/results?wave=${w2.id}`)).json();
-    expect(body.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'health_good').value).toBeCloseTo(expected, 12);
+    expect(
+      body.indicators.find((i: { indicatorId: string }) => i.indicatorId === 'health_good').value,
+    ).toBeCloseTo(expected, 12);
   });
 
   it('suppresses small cells for members but not for coordinators, and forgets erased participants', async () => {
@@ -201,19 +265,28 @@ describe('results and gaps', () => {
     const participants = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/participants`)).json().items;
     await ctx.admin.delete(`/api/participants/${participants[0].id}`);
     const after = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/results?wave=${w2.id}`)).json();
-    const n = (b: { indicators: { indicatorId: string; n: number }[] }) => b.indicators.find((i) => i.indicatorId === 'health_good')!.n;
+    const n = (b: { indicators: { indicatorId: string; n: number }[] }) =>
+      b.indicators.find((i) => i.indicatorId === 'health_good')!.n;
     expect(n(after)).toBe(n(before) - 1);
   });
 
   it('marks an indicator not measurable when the wave’s version lacks its questions', async () => {
     const c = await createCaisse(ctx);
     await ctx.admin.put(`/api/caisses/${c.id}/objectives`, { objectives: [{ code: 'access' }] });
-    await ctx.admin.put(`/api/caisses/${c.id}/indicators`, { indicators: [{ indicatorId: 'hdds_mean', objectives: ['access'] }] });
-    const q = (await ctx.admin.get(`/api/caisses/${c.id}/questionnaires`)).json().items.find((x: { standardKey: string }) => x.standardKey === 'participant-followup');
+    await ctx.admin.put(`/api/caisses/${c.id}/indicators`, {
+      indicators: [{ indicatorId: 'hdds_mean', objectives: ['access'] }],
+    });
+    const q = (await ctx.admin.get(`/api/caisses/${c.id}/questionnaires`))
+      .json()
+      .items.find((x: { standardKey: string }) => x.standardKey === 'participant-followup');
     const w = await openWave(c.id, q.latestVersionId, '2026-T1');
     const r = (await ctx.admin.get(`/api/caisses/${c.id}/results?wave=${w.id}`)).json();
     expect(r.indicators[0]).toMatchObject({ indicatorId: 'hdds_mean', status: 'no_data' });
-    const mddw = (await ctx.admin.put(`/api/caisses/${c.id}/indicators`, { indicators: [{ indicatorId: 'mddw_prevalence', objectives: ['access'] }] })).json();
+    const mddw = (
+      await ctx.admin.put(`/api/caisses/${c.id}/indicators`, {
+        indicators: [{ indicatorId: 'mddw_prevalence', objectives: ['access'] }],
+      })
+    ).json();
     expect(mddw.indicators).toHaveLength(1);
     const r2 = (await ctx.admin.get(`/api/caisses/${c.id}/results?wave=${w.id}`)).json();
     expect(r2.indicators[0]).toMatchObject({ status: 'not_measurable' });
@@ -242,15 +315,25 @@ describe('research view', () => {
     const rural = await setup({ participants: 6 });
     await ctx.admin.patch(`/api/caisses/${rural.caisse.id}`, { territoryType: 'rural' });
     const w = await openWave(rural.caisse.id, rural.assembled.participant.versionId, '2026-S1');
-    await answerAll(rural.tokens, w.id, ['profile', 'hfias', 'fies', 'participation', 'self_rated_health'], 9);
+    await answerAll(
+      rural.tokens,
+      w.id,
+      ['profile', 'hfias', 'fies', 'participation', 'self_rated_health'],
+      9,
+    );
     const res = await researcher.get('/api/research/gaps?territoryType=rural');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.caisses).toBe(1);
     const access = body.objectives.find((o: { code: string }) => o.code === 'access');
     expect(access).toMatchObject({ set: 1, analysed: 1 });
-    expect(body.objectives.find((o: { code: string }) => o.code === 'producers')).toMatchObject({ set: 1, analysed: 0 });
-    expect(body.dimensions.find((d: { dimension: string }) => d.dimension === 'health')).toMatchObject({ covered: 1 });
+    expect(body.objectives.find((o: { code: string }) => o.code === 'producers')).toMatchObject({
+      set: 1,
+      analysed: 0,
+    });
+    expect(body.dimensions.find((d: { dimension: string }) => d.dimension === 'health')).toMatchObject({
+      covered: 1,
+    });
     expect(res.body).not.toMatch(/T000\d|"token"|participantId/);
     const all = (await researcher.get('/api/research/gaps')).json();
     expect(all.caisses).toBeGreaterThan(1);
@@ -261,7 +344,10 @@ describe('research view', () => {
       objectives: [{ code: 'access' }, { code: 'governance' }, { code: 'producers' }, { code: 'advocacy' }],
     });
     const changed = (await researcher.get('/api/research/gaps?territoryType=rural')).json();
-    expect(changed.objectives.find((o: { code: string }) => o.code === 'advocacy')).toMatchObject({ set: 1, analysed: 0 });
+    expect(changed.objectives.find((o: { code: string }) => o.code === 'advocacy')).toMatchObject({
+      set: 1,
+      analysed: 0,
+    });
     expect((await researcher.get('/api/research/gaps?territoryType=desert')).statusCode).toBe(400);
   });
 
@@ -273,8 +359,12 @@ describe('research view', () => {
     for (const c of body.caisses) {
       if (c.value.n > 0 && c.value.n < 5) expect(c.value).toMatchObject({ suppressed: true, value: null });
     }
-    expect(body.caisses.filter((c: { value: { suppressed: boolean } }) => c.value.suppressed).length).not.toBe(1);
-    expect(body.pooled.n).toBe(body.caisses.reduce((t: number, c: { value: { n: number } }) => t + c.value.n, 0));
+    expect(
+      body.caisses.filter((c: { value: { suppressed: boolean } }) => c.value.suppressed).length,
+    ).not.toBe(1);
+    expect(body.pooled.n).toBe(
+      body.caisses.reduce((t: number, c: { value: { n: number } }) => t + c.value.n, 0),
+    );
     expect((await researcher.get('/api/research/indicators/unknown_one')).statusCode).toBe(404);
   });
 

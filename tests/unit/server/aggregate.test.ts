@@ -15,7 +15,13 @@ import {
 } from '../../../indicators/index.ts';
 import { participantAnswers, seededRng, syntheticPerson } from '../../../server/demo/synthetic.ts';
 import { aggregateWaves, type RowSource } from '../../../server/indicators/aggregate.ts';
-import { attributeAt, decodeMeasures, encodeMeasures, LAYOUT, measureAt } from '../../../server/indicators/measure-codec.ts';
+import {
+  attributeAt,
+  decodeMeasures,
+  encodeMeasures,
+  LAYOUT,
+  measureAt,
+} from '../../../server/indicators/measure-codec.ts';
 import { getStandardQuestionnaire, questionNamesOf } from '../../../surveys/index.ts';
 
 const modules = getStandardQuestionnaire('participant-entry')!.modules;
@@ -25,17 +31,25 @@ const defs = indicators.filter((d) => d.level === 'participant');
 function rowsFor(seed: number, count: number, dropSome: boolean) {
   const rng = seededRng(seed);
   return Array.from({ length: count }, (_, i) => {
-    const answers = participantAnswers(rng, syntheticPerson(seededRng(seed * 1000 + i)), modules, { followup: i % 2 === 0 });
+    const answers = participantAnswers(rng, syntheticPerson(seededRng(seed * 1000 + i)), modules, {
+      followup: i % 2 === 0,
+    });
     // Some respondents skip optional questions: measures become missing (null).
     if (dropSome && i % 3 === 0) delete answers.allocation_spent_organic_local_pct;
     const measures = measureAll(answers, names);
-    return { participantId: `p${i % Math.max(1, count - 3)}-${i >= count - 3 ? 'x' : ''}${i}`, measures, attributes: participantAttributes(answers) };
+    return {
+      participantId: `p${i % Math.max(1, count - 3)}-${i >= count - 3 ? 'x' : ''}${i}`,
+      measures,
+      attributes: participantAttributes(answers),
+    };
   });
 }
 
-const source = (rows: ReturnType<typeof rowsFor>): RowSource => async (visit) => {
-  for (const r of rows) visit(r.participantId, decodeMeasures(encodeMeasures(r.measures, r.attributes)));
-};
+const source =
+  (rows: ReturnType<typeof rowsFor>): RowSource =>
+  async (visit) => {
+    for (const r of rows) visit(r.participantId, decodeMeasures(encodeMeasures(r.measures, r.attributes)));
+  };
 
 describe('measure codec', () => {
   it('round-trips every measure and attribute', () => {
@@ -54,36 +68,63 @@ describe('measure codec', () => {
 describe('aggregateWaves', () => {
   it('matches the library on statistics, paired change and breakdowns', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 60 }), async (seed, count) => {
-        const base = rowsFor(seed, count, false);
-        // The current wave: the same participants in another order, answering anew, plus newcomers.
-        const cur = rowsFor(seed + 1, count, true).map((r, i) => ({ ...r, participantId: base[(i * 7) % Math.max(1, count)]?.participantId ?? r.participantId }));
-        const dedup = [...new Map(cur.map((r) => [r.participantId, r])).values()];
-        const got = await aggregateWaves(defs, source(dedup), source(base), new Set(['territory_type', 'target_public']));
-        for (const d of defs) {
-          const g = got.get(d.id)!;
-          const curM = dedup.filter((r) => r.measures.has(d.id));
-          const baseM = base.filter((r) => r.measures.has(d.id));
-          expect(g.stats).toEqual(accumulate(d, curM.map((r) => r.measures.get(d.id)!)));
-          expect(g.baseline).toEqual(accumulate(d, baseM.map((r) => r.measures.get(d.id)!)));
-          const ref = pairedChange(
-            d,
-            new Map(baseM.map((r) => [r.participantId, r.measures.get(d.id) as Measure | null])),
-            new Map(curM.map((r) => [r.participantId, r.measures.get(d.id) as Measure | null])),
-            5,
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 60 }),
+        async (seed, count) => {
+          const base = rowsFor(seed, count, false);
+          // The current wave: the same participants in another order, answering anew, plus newcomers.
+          const cur = rowsFor(seed + 1, count, true).map((r, i) => ({
+            ...r,
+            participantId: base[(i * 7) % Math.max(1, count)]?.participantId ?? r.participantId,
+          }));
+          const dedup = [...new Map(cur.map((r) => [r.participantId, r])).values()];
+          const got = await aggregateWaves(
+            defs,
+            source(dedup),
+            source(base),
+            new Set(['territory_type', 'target_public']),
           );
-          const mine = changeFromStats(d, { baseline: g.baseline!, current: g.stats, ...g.paired! }, 5);
-          expect(mine.method).toBe(ref.method);
-          expect(mine.n).toBe(ref.n);
-          if (ref.change === null) expect(mine.change).toBeNull();
-          else expect(mine.change).toBeCloseTo(ref.change, 9);
-          const keys = d.disaggregations.filter((k) => k !== 'territory_type' && k !== 'target_public');
-          const refGroups = disaggregate(d, curM.map((r) => ({ measure: r.measures.get(d.id) ?? null, attributes: r.attributes })), keys, 5);
-          for (const rg of refGroups) {
-            expect(disaggregateStats(d, rg.key, g.groups.get(rg.key)!, 5)).toEqual(rg);
+          for (const d of defs) {
+            const g = got.get(d.id)!;
+            const curM = dedup.filter((r) => r.measures.has(d.id));
+            const baseM = base.filter((r) => r.measures.has(d.id));
+            expect(g.stats).toEqual(
+              accumulate(
+                d,
+                curM.map((r) => r.measures.get(d.id)!),
+              ),
+            );
+            expect(g.baseline).toEqual(
+              accumulate(
+                d,
+                baseM.map((r) => r.measures.get(d.id)!),
+              ),
+            );
+            const ref = pairedChange(
+              d,
+              new Map(baseM.map((r) => [r.participantId, r.measures.get(d.id) as Measure | null])),
+              new Map(curM.map((r) => [r.participantId, r.measures.get(d.id) as Measure | null])),
+              5,
+            );
+            const mine = changeFromStats(d, { baseline: g.baseline!, current: g.stats, ...g.paired! }, 5);
+            expect(mine.method).toBe(ref.method);
+            expect(mine.n).toBe(ref.n);
+            if (ref.change === null) expect(mine.change).toBeNull();
+            else expect(mine.change).toBeCloseTo(ref.change, 9);
+            const keys = d.disaggregations.filter((k) => k !== 'territory_type' && k !== 'target_public');
+            const refGroups = disaggregate(
+              d,
+              curM.map((r) => ({ measure: r.measures.get(d.id) ?? null, attributes: r.attributes })),
+              keys,
+              5,
+            );
+            for (const rg of refGroups) {
+              expect(disaggregateStats(d, rg.key, g.groups.get(rg.key)!, 5)).toEqual(rg);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 15 },
     );
   });
