@@ -1,7 +1,9 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure code, runs once) and `api` (through the database, run once per
-// dialect by scripts/test.mjs).
+// Three projects: `unit` (pure code, runs once), `api` (through the database, run once per
+// dialect by scripts/test.mjs) and `client` (the web client's logic and components, in jsdom).
+// The browser journeys have their own config: vitest.e2e.config.ts.
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +15,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'client',
+          include: ['client/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          // survey-core imports CSS; jsdom does not need it.
+          css: false,
         },
       },
     ],

@@ -1,0 +1,98 @@
+// The staff shell: login, invitation, header, navigation, home. Screens add their own area file
+// (coordinator.ts, research.ts, admin.ts…), not keys here.
+import { defineDictionary } from './i18n.tsx';
+
+export const staff = defineDictionary({
+  fr: {
+    'login.title': 'Connexion',
+    'login.intro': 'Espace des coordinations de caisses, des chercheurs et des administrateurs.',
+    'login.email': 'Adresse e-mail',
+    'login.password': 'Mot de passe',
+    'login.submit': 'Se connecter',
+    'login.failed': 'E-mail ou mot de passe incorrect.',
+    'login.participantHint':
+      'Vous répondez à un questionnaire ? Utilisez le lien personnel reçu de votre caisse.',
+    'invitation.title': 'Créer votre compte',
+    'invitation.intro':
+      'Vous avez été invité(e) sur Récolte. Choisissez un mot de passe pour activer votre compte.',
+    'invitation.password': 'Mot de passe',
+    'invitation.passwordHint':
+      'Au moins {min} caractères. Une phrase facile à retenir fait un bon mot de passe.',
+    'invitation.confirm': 'Confirmez le mot de passe',
+    'invitation.tooShort': 'Le mot de passe doit faire au moins {min} caractères.',
+    'invitation.mismatch': 'Les deux mots de passe ne sont pas identiques.',
+    'invitation.submit': 'Activer mon compte',
+    'invitation.invalid':
+      'Cette invitation a expiré, a déjà été utilisée ou n’existe pas. Demandez-en une nouvelle.',
+    'invitation.exists':
+      'Un compte existe déjà pour cet e-mail : saisissez son mot de passe actuel pour accepter l’invitation.',
+    'header.caisse': 'Caisse',
+    'header.noCaisse': 'Aucune caisse',
+    'header.menu': 'Menu',
+    'header.closeMenu': 'Fermer le menu',
+    'header.logout': 'Se déconnecter',
+    'header.account': 'Compte : {email}',
+    'nav.label': 'Navigation principale',
+    'nav.caisse': 'Caisse',
+    'nav.platform': 'Plateforme',
+    'nav.home': 'Accueil',
+    'home.title': 'Bonjour',
+    'home.subtitle': 'Connecté(e) en tant que {email}',
+    'home.caisses': 'Vos caisses',
+    'home.noCaisse':
+      'Vous n’êtes encore membre d’aucune caisse. La coordination d’une caisse ou un administrateur peut vous inviter.',
+    'home.open': 'Ouvrir',
+    'home.current': 'Caisse choisie',
+    'home.areas': 'Vos espaces',
+    'role.admin': 'Administration',
+    'role.researcher': 'Recherche',
+    'role.coordinator': 'Coordination',
+    'role.member': 'Membre',
+    'session.expired': 'Votre session a expiré : reconnectez-vous.',
+  },
+  en: {
+    'login.title': 'Sign in',
+    'login.intro': 'For caisse coordinators, researchers and administrators.',
+    'login.email': 'Email address',
+    'login.password': 'Password',
+    'login.submit': 'Sign in',
+    'login.failed': 'Incorrect email or password.',
+    'login.participantHint': 'Answering a questionnaire? Use the personal link your caisse gave you.',
+    'invitation.title': 'Create your account',
+    'invitation.intro': 'You have been invited to Récolte. Choose a password to activate your account.',
+    'invitation.password': 'Password',
+    'invitation.passwordHint':
+      'At least {min} characters. A sentence you remember easily makes a good password.',
+    'invitation.confirm': 'Confirm the password',
+    'invitation.tooShort': 'The password must be at least {min} characters long.',
+    'invitation.mismatch': 'The two passwords are not the same.',
+    'invitation.submit': 'Activate my account',
+    'invitation.invalid':
+      'This invitation has expired, was already used or does not exist. Ask for a new one.',
+    'invitation.exists':
+      'An account already exists for this email: enter its current password to accept the invitation.',
+    'header.caisse': 'Caisse',
+    'header.noCaisse': 'No caisse',
+    'header.menu': 'Menu',
+    'header.closeMenu': 'Close the menu',
+    'header.logout': 'Sign out',
+    'header.account': 'Account: {email}',
+    'nav.label': 'Main navigation',
+    'nav.caisse': 'Caisse',
+    'nav.platform': 'Platform',
+    'nav.home': 'Home',
+    'home.title': 'Hello',
+    'home.subtitle': 'Signed in as {email}',
+    'home.caisses': 'Your caisses',
+    'home.noCaisse':
+      'You are not a member of any caisse yet. A caisse coordinator or an administrator can invite you.',
+    'home.open': 'Open',
+    'home.current': 'Selected caisse',
+    'home.areas': 'Your areas',
+    'role.admin': 'Administration',
+    'role.researcher': 'Research',
+    'role.coordinator': 'Coordination',
+    'role.member': 'Member',
+    'session.expired': 'Your session has expired: please sign in again.',
+  },
+});

@@ -1,0 +1,52 @@
+// The staff route table: every signed-in screen, lazily loaded, and its place in the navigation.
+//
+// Adding a screen:
+//   1. write client/src/staff/screens/<name>.tsx with a default export (a component, no props);
+//      read the session with `useSession()`, the caisse from the URL with `useParams()`;
+//   2. add one entry below, e.g.
+//        { path: 'caisses/:caisseId/vagues', screen: lazy(() => import('./screens/waves.tsx')),
+//          nav: { label: { fr: 'Vagues', en: 'Waves' }, icon: 'calendar', section: 'caisse',
+//                 visible: (s) => s.caisse?.role === 'coordinator' || s.hasRole('admin') } },
+//   Caisse screens put `:caisseId` in their path: the navigation fills it with the caisse chosen
+//   in the header, and choosing another caisse there keeps the same screen.
+//   A screen that draws charts imports chart.js itself: it then stays in that screen's chunk.
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { IconName } from '../ui/icon.tsx';
+import type { Session } from './session.tsx';
+
+export interface StaffRoute {
+  /** Relative to the site root, without a leading slash ('' is the home page). */
+  path: string;
+  screen: LazyExoticComponent<ComponentType>;
+  nav?: {
+    label: { fr: string; en: string };
+    icon: IconName;
+    /** 'caisse': about the caisse chosen in the header; 'platform': research, administration. */
+    section: 'home' | 'caisse' | 'platform';
+    /** Who sees the entry (the server still checks every request). Everyone when absent. */
+    visible?: (session: Session) => boolean;
+  };
+}
+
+export const staffRoutes: StaffRoute[] = [
+  {
+    path: '',
+    screen: lazy(() => import('./screens/home.tsx')),
+    nav: { label: { fr: 'Accueil', en: 'Home' }, icon: 'home', section: 'home' },
+  },
+];
+
+/** The URL of a route for the chosen caisse (`:caisseId` filled in), or null if it needs one. */
+export function routeHref(route: StaffRoute, caisseId: string | null): string | null {
+  if (route.path.includes(':caisseId')) {
+    if (!caisseId) return null;
+    return `/${route.path.replace(':caisseId', encodeURIComponent(caisseId))}`;
+  }
+  return `/${route.path}`;
+}
+
+/** The caisse id in a staff URL (/caisses/:caisseId/…), if any. */
+export function caisseIdInPath(pathname: string): string | null {
+  const m = /^\/caisses\/([^/]+)/.exec(pathname);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
