@@ -54,6 +54,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  const secure = config.trustProxy || (config.publicUrl?.startsWith('https:') ?? false);
   const deps: Deps = { config, db, validators: new ValidatorCache(), resultsCache: new ResultsCache(),
     researchCache: new ResearchCache(),
   };
@@ -78,6 +79,8 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only behind HTTPS: on a plain-HTTP deployment the browser would rewrite asset URLs to https.
+        upgradeInsecureRequests: secure ? [] : null,
       },
     },
   });

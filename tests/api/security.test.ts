@@ -19,6 +19,16 @@ describe('security headers and errors', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Plain HTTP by default: no upgrade of asset URLs to https; behind an HTTPS proxy, yes.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const https = await createContext({ trustProxy: true });
+    try {
+      expect(String((await https.anonymous.get('/api/health')).headers['content-security-policy'])).toContain(
+        'upgrade-insecure-requests',
+      );
+    } finally {
+      await https.close();
+    }
   });
 
   it('never leaks a stack trace or SQL in an error body', async () => {
