@@ -9,19 +9,22 @@ if (existsSync('client/vite.config.ts')) {
   const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-for (const entry of ['server/main.ts', 'server/db/migrate-cli.ts', 'server/auth/user-create-cli.ts']) {
-  await build({
-    entryPoints: [entry],
-    outdir: 'dist/server',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-}
+// Code splitting keeps `await import()` lazy: the report renderers (pdfkit, canvas, docx) are loaded
+// on the first report, not at start.
+await build({
+  entryPoints: ['server/main.ts', 'server/db/migrate-cli.ts', 'server/auth/user-create-cli.ts'],
+  outdir: 'dist/server',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 console.log(`build: server bundled in dist/server (${Date.now() - t0} ms)`);
 if (existsSync('dist/client/.vite/manifest.json')) {
   const { report } = await import('./bundle-size.mjs');
