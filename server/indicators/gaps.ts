@@ -8,6 +8,7 @@ export type GapReason = 'no_indicator' | 'no_data' | 'too_few_respondents' | 'no
 export interface ObjectiveGap {
   code: string;
   label: string;
+  labelEn: string | null;
   dimensions: Dimension[];
   status: 'analysed' | 'set_not_analysed';
   reason: GapReason | null;
@@ -44,6 +45,7 @@ export function computeGaps(objectives: ObjectiveDto[], results: GapInput[]): Ga
     return {
       code: o.code,
       label: o.label,
+      labelEn: o.labelEn,
       dimensions: o.dimensions,
       status: isAnalysed ? 'analysed' : 'set_not_analysed',
       reason,

@@ -102,6 +102,7 @@ export const gapsSchema = z.object({
     z.object({
       code: z.string(),
       label: z.string(),
+      labelEn: z.string().nullable(),
       dimensions: z.array(z.enum(DIMENSIONS)),
       status: z.enum(['analysed', 'set_not_analysed']),
       reason: z.enum(['no_indicator', 'no_data', 'too_few_respondents', 'not_measurable']).nullable(),
