@@ -28,11 +28,96 @@ export interface StaffRoute {
   };
 }
 
+// The coordinator screens, one lazy chunk each (the paths are below, in staffRoutes).
+const coordinatorScreens = {
+  'caisse-profile': lazy(() => import('./screens/caisse-profile.tsx')),
+  objectives: lazy(() => import('./screens/objectives.tsx')),
+  indicators: lazy(() => import('./screens/indicators.tsx')),
+  questionnaires: lazy(() => import('./screens/questionnaires.tsx')),
+  waves: lazy(() => import('./screens/waves.tsx')),
+  participants: lazy(() => import('./screens/participants.tsx')),
+};
+
 export const staffRoutes: StaffRoute[] = [
   {
     path: '',
     screen: lazy(() => import('./screens/home.tsx')),
     nav: { label: { fr: 'Accueil', en: 'Home' }, icon: 'home', section: 'home' },
+  },
+  {
+    path: 'caisses/:caisseId/tableau-de-bord',
+    screen: lazy(() => import('./screens/dashboard.tsx')),
+    nav: {
+      label: { fr: 'Tableau de bord', en: 'Dashboard' },
+      icon: 'chart',
+      section: 'caisse',
+      // Members, coordinators (read-only for all) and admins.
+      visible: (s) => s.caisse !== null || s.hasRole('admin'),
+    },
+  },
+  // Coordinator screens (members read profile, objectives, indicators and waves without controls).
+  ...(
+    [
+      ['profil', 'caisse-profile', 'Profil', 'Profile', 'info', 'member'],
+      ['objectifs', 'objectives', 'Objectifs', 'Objectives', 'check', 'member'],
+      ['indicateurs', 'indicators', 'Indicateurs', 'Indicators', 'checkCircle', 'member'],
+      ['questionnaires', 'questionnaires', 'Questionnaires', 'Questionnaires', 'clipboard', 'coordinator'],
+      ['vagues', 'waves', 'Vagues', 'Waves', 'calendar', 'member'],
+      ['participants', 'participants', 'Participants', 'Participants', 'user', 'coordinator'],
+    ] as const
+  ).map(
+    ([segment, file, fr, en, icon, who]): StaffRoute => ({
+      path: `caisses/:caisseId/${segment}`,
+      screen: coordinatorScreens[file],
+      nav: {
+        label: { fr, en },
+        icon,
+        section: 'caisse',
+        visible: (s) =>
+          s.hasRole('admin') || (s.caisse !== null && (who === 'member' || s.caisse.role === 'coordinator')),
+      },
+    }),
+  ),
+  // Research (researchers and admins) and administration (admins): platform screens.
+  {
+    path: 'recherche',
+    screen: lazy(() => import('./screens/research.tsx')),
+    nav: {
+      label: { fr: 'Objectifs entre caisses', en: 'Objectives across caisses' },
+      icon: 'chart',
+      section: 'platform',
+      visible: (s) => s.hasRole('researcher', 'admin'),
+    },
+  },
+  {
+    path: 'recherche/indicateurs',
+    screen: lazy(() => import('./screens/research-indicator.tsx')),
+    nav: {
+      label: { fr: 'Comparer un indicateur', en: 'Compare an indicator' },
+      icon: 'checkCircle',
+      section: 'platform',
+      visible: (s) => s.hasRole('researcher', 'admin'),
+    },
+  },
+  {
+    path: 'admin/utilisateurs',
+    screen: lazy(() => import('./screens/admin-users.tsx')),
+    nav: {
+      label: { fr: 'Utilisateurs', en: 'Users' },
+      icon: 'user',
+      section: 'platform',
+      visible: (s) => s.hasRole('admin'),
+    },
+  },
+  {
+    path: 'admin/caisses',
+    screen: lazy(() => import('./screens/admin-caisses.tsx')),
+    nav: {
+      label: { fr: 'Caisses', en: 'Caisses' },
+      icon: 'clipboard',
+      section: 'platform',
+      visible: (s) => s.hasRole('admin'),
+    },
   },
 ];
 

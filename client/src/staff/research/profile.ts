@@ -1,0 +1,136 @@
+// Caisse profile vocabulary (the enums of server/caisses/caisses.schema.ts) with their French and
+// English labels, and the research filters kept in the URL query (?territoryType=rural&region=76)
+// so that a filtered view can be shared. Used by the research and administration screens.
+import type { Lang } from '../../i18n/i18n.tsx';
+
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+export const TERRITORY_TYPES = ['urbain', 'periurbain', 'rural'] as const;
+export const TARGET_PUBLICS = ['universal', 'precarious', 'students', 'other'] as const;
+export const STAGES = ['reflexion', 'prototypage', 'demarrage', 'fonctionnement'] as const;
+export const PAT_INVOLVEMENTS = ['governance', 'funding', 'both', 'none'] as const;
+
+/** INSEE codes of the 18 regions, with their names. */
+export const REGIONS: Record<string, string> = {
+  '01': 'Guadeloupe',
+  '02': 'Martinique',
+  '03': 'Guyane',
+  '04': 'La Réunion',
+  '06': 'Mayotte',
+  '11': 'Île-de-France',
+  '24': 'Centre-Val de Loire',
+  '27': 'Bourgogne-Franche-Comté',
+  '28': 'Normandie',
+  '32': 'Hauts-de-France',
+  '44': 'Grand Est',
+  '52': 'Pays de la Loire',
+  '53': 'Bretagne',
+  '75': 'Nouvelle-Aquitaine',
+  '76': 'Occitanie',
+  '84': 'Auvergne-Rhône-Alpes',
+  '93': 'Provence-Alpes-Côte d’Azur',
+  '94': 'Corse',
+};
+export const REGION_CODES = Object.keys(REGIONS).sort((a, b) => REGIONS[a]!.localeCompare(REGIONS[b]!, 'fr'));
+
+export const TERRITORY_LABELS: Record<(typeof TERRITORY_TYPES)[number], Localized> = {
+  urbain: { fr: 'Urbain', en: 'Urban' },
+  periurbain: { fr: 'Périurbain', en: 'Peri-urban' },
+  rural: { fr: 'Rural', en: 'Rural' },
+};
+export const PUBLIC_LABELS: Record<(typeof TARGET_PUBLICS)[number], Localized> = {
+  universal: { fr: 'Tout public', en: 'Everyone' },
+  precarious: { fr: 'Publics précaires', en: 'People in precarity' },
+  students: { fr: 'Étudiants', en: 'Students' },
+  other: { fr: 'Autre', en: 'Other' },
+};
+export const STAGE_LABELS: Record<(typeof STAGES)[number], Localized> = {
+  reflexion: { fr: 'Réflexion', en: 'Reflection' },
+  prototypage: { fr: 'Prototypage', en: 'Prototyping' },
+  demarrage: { fr: 'Démarrage', en: 'Starting' },
+  fonctionnement: { fr: 'Fonctionnement', en: 'Running' },
+};
+export const PAT_LABELS: Record<(typeof PAT_INVOLVEMENTS)[number], Localized> = {
+  governance: { fr: 'Gouvernance', en: 'Governance' },
+  funding: { fr: 'Financement', en: 'Funding' },
+  both: { fr: 'Gouvernance et financement', en: 'Governance and funding' },
+  none: { fr: 'Aucune', en: 'None' },
+};
+
+export const DIMENSIONS = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSION_LABELS: Record<Dimension, Localized> = {
+  access: { fr: 'Accès à l’alimentation', en: 'Access to food' },
+  democracy: { fr: 'Démocratie alimentaire', en: 'Food democracy' },
+  agroecology: { fr: 'Agroécologie', en: 'Agroecology' },
+  health: { fr: 'Santé', en: 'Health' },
+  economy: { fr: 'Modèle socio-économique', en: 'Socio-economic model' },
+};
+
+/** The label of a profile value in the reader's language (the raw code if unknown). */
+export function profileLabel(
+  kind: 'territoryType' | 'targetPublic' | 'stage' | 'region' | 'patInvolvement',
+  code: string,
+  lang: Lang,
+): string {
+  if (kind === 'region') return REGIONS[code] ?? code;
+  const table: Record<string, Localized> =
+    kind === 'territoryType'
+      ? TERRITORY_LABELS
+      : kind === 'targetPublic'
+        ? PUBLIC_LABELS
+        : kind === 'stage'
+          ? STAGE_LABELS
+          : PAT_LABELS;
+  return table[code]?.[lang] ?? code;
+}
+
+// ---- Filters ↔ URL ----------------------------------------------------------------------------
+
+export interface ResearchFilters {
+  territoryType?: (typeof TERRITORY_TYPES)[number];
+  targetPublic?: (typeof TARGET_PUBLICS)[number];
+  region?: string;
+  stage?: (typeof STAGES)[number];
+}
+export type FilterKey = keyof ResearchFilters;
+export const FILTER_KEYS: FilterKey[] = ['territoryType', 'targetPublic', 'region', 'stage'];
+
+const allowed: Record<FilterKey, readonly string[]> = {
+  territoryType: TERRITORY_TYPES,
+  targetPublic: TARGET_PUBLICS,
+  region: Object.keys(REGIONS),
+  stage: STAGES,
+};
+
+/** The filters in a URL query; unknown keys and values are dropped (the server refuses them). */
+export function filtersFromSearch(params: URLSearchParams): ResearchFilters {
+  const f: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v && allowed[k].includes(v)) f[k] = v;
+  }
+  return f as ResearchFilters;
+}
+
+/** Sets one filter in a URL query ('' removes it), keeping the other parameters. */
+export function withFilter(params: URLSearchParams, key: FilterKey, value: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value && allowed[key].includes(value)) next.set(key, value);
+  else next.delete(key);
+  return next;
+}
+
+/** The query string for the API (`?territoryType=rural`), '' without filters; stable order. */
+export function filtersQuery(f: ResearchFilters): string {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v) p.set(k, v);
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
