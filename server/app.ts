@@ -5,6 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
+import { z } from 'zod';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -41,6 +42,10 @@ export interface BuildOptions {
   db: Db;
   logger?: boolean;
 }
+
+// Validation messages in French, the language of the application (per-question answer errors carry
+// their English text separately).
+z.config(z.locales.fr());
 
 export async function buildApp({ config, db, logger = true }: BuildOptions): Promise<App> {
   const app = Fastify({

@@ -142,7 +142,7 @@ function NavSections({ session }: { session: Session }) {
             <ul>
               {entries.map(({ href, nav }) => (
                 <li key={href}>
-                  <NavLink to={href} end={href === '/'} className="s-nav__link">
+                  <NavLink to={href} end className="s-nav__link">
                     <Icon name={nav.icon} size={20} />
                     {nav.label[lang]}
                   </NavLink>
