@@ -252,12 +252,34 @@ const matrix: Record<string, Cell> = {
   'POST /api/caisses/:caisseId/questionnaires/assemble': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/questionnaires/assemble` },
   'GET /api/caisses/:caisseId/results': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/results?wave=${w.waveA}` },
   'GET /api/caisses/:caisseId/gaps': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/gaps` },
+  'GET /api/caisses/:caisseId/reports/:file': {
+    allow: A_READERS,
+    url: () => `/api/caisses/${w.caisseA}/reports/${w.waveA}.html`,
+  },
   'GET /api/research/gaps': { allow: ['admin', 'researcher'], url: () => '/api/research/gaps' },
   'GET /api/research/indicators/:indicatorId': { allow: ['admin', 'researcher'], url: () => '/api/research/indicators/health_good' },
+  'GET /api/caisses/:caisseId/exports/responses.csv': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/exports/responses.csv?wave=${w.waveA}`,
+  },
+  'GET /api/caisses/:caisseId/exports/responses.xlsx': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/exports/responses.xlsx?wave=${w.waveA}`,
+  },
+  'GET /api/caisses/:caisseId/exports/codebook.csv': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/exports/codebook.csv` },
+  'GET /api/caisses/:caisseId/exports/codebook.json': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/exports/codebook.json?wave=${w.waveA}`,
+  },
+  'GET /api/research/export.csv': { allow: ['admin', 'researcher'], url: () => '/api/research/export.csv' },
+  'GET /api/research/export.json': { allow: ['admin', 'researcher'], url: () => '/api/research/export.json' },
 };
 
-/** Routes outside the matrix on purpose: the static OpenAPI documentation (public, no data). */
-const isDocs = (url: string) => url.startsWith('/api/docs');
+/**
+ * Routes outside the matrix on purpose: the static OpenAPI documentation (public, no data) and the
+ * web client's files (`GET /*`, public, registered when dist/client exists: server/http/static.ts).
+ */
+const isDocs = (url: string) => url.startsWith('/api/docs') || url === '/*';
 
 beforeAll(async () => {
   ctx = await createContext();
