@@ -60,7 +60,11 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   registerErrorHandler(app);
 
   const secure = config.trustProxy || (config.publicUrl?.startsWith('https:') ?? false);
-  const deps: Deps = { config, db, validators: new ValidatorCache(), resultsCache: new ResultsCache(),
+  const deps: Deps = {
+    config,
+    db,
+    validators: new ValidatorCache(),
+    resultsCache: new ResultsCache(),
     researchCache: new ResearchCache(),
   };
   // The route table, for the isolation test that checks every route is in its matrix.

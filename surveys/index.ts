@@ -256,16 +256,21 @@ function groupByDimension(
       grouped.set(dimension, target);
       out.push(target);
     }
-    const panel: SurveyJSElement = { type: 'panel', name: `panel_${page.name}`, title: page.title, elements: page.elements };
+    const panel: SurveyJSElement = {
+      type: 'panel',
+      name: `panel_${page.name}`,
+      title: page.title,
+      elements: page.elements,
+    };
     if (page.description) panel.description = page.description;
     target.elements.push(panel);
   }
   // Dimension pages follow the order of `titles`, after the pages that stay on their own (consent, profile…).
   const order = Object.keys(titles);
   const single = out.filter((p) => !p.name.startsWith('dimension_'));
-  const dims = out.filter((p) => p.name.startsWith('dimension_')).sort(
-    (a, b) => order.indexOf(a.name.slice(10)) - order.indexOf(b.name.slice(10)),
-  );
+  const dims = out
+    .filter((p) => p.name.startsWith('dimension_'))
+    .sort((a, b) => order.indexOf(a.name.slice(10)) - order.indexOf(b.name.slice(10)));
   const feedback = single.filter((p) => p.name === FEEDBACK_MODULE_ID);
   pages.splice(0, pages.length, ...single.filter((p) => p.name !== FEEDBACK_MODULE_ID), ...dims, ...feedback);
 }

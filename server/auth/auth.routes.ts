@@ -195,17 +195,15 @@ export function authRoutes(app: App, deps: Deps): void {
         });
         return row;
       });
-      return reply
-        .code(201)
-        .send({
-          id: inv.id,
-          email: inv.email,
-          role: inv.role,
-          caisseId: inv.caisse_id,
-          token,
-          link: linkFor(token),
-          expiresAt: inv.expires_at,
-        });
+      return reply.code(201).send({
+        id: inv.id,
+        email: inv.email,
+        role: inv.role,
+        caisseId: inv.caisse_id,
+        token,
+        link: linkFor(token),
+        expiresAt: inv.expires_at,
+      });
     },
   );
 
@@ -237,17 +235,15 @@ export function authRoutes(app: App, deps: Deps): void {
         });
         return row;
       });
-      return reply
-        .code(201)
-        .send({
-          id: inv.id,
-          email: inv.email,
-          role: inv.role,
-          caisseId: null,
-          token,
-          link: linkFor(token),
-          expiresAt: inv.expires_at,
-        });
+      return reply.code(201).send({
+        id: inv.id,
+        email: inv.email,
+        role: inv.role,
+        caisseId: null,
+        token,
+        link: linkFor(token),
+        expiresAt: inv.expires_at,
+      });
     },
   );
 

@@ -74,12 +74,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        statusCode: 404,
-        code: 'NOT_FOUND',
-        message: `Route ${request.method} ${request.url.split('?')[0]} introuvable`,
-      }),
+    reply.code(404).send({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: `Route ${request.method} ${request.url.split('?')[0]} introuvable`,
+    }),
   );
 }

@@ -44,8 +44,16 @@ export function objectiveRoutes(app: App, { db }: Deps): void {
       const rows = await db.kysely.transaction().execute(async (trx) => {
         if (!(await findCaisse(trx, req.params.caisseId))) throw notFound('Caisse');
         await replaceObjectives(trx, req.params.caisseId, req.body);
-        await pruneSelectionObjectives(trx, req.params.caisseId, new Set(req.body.objectives.map((o) => o.code)));
-        await trx.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', req.params.caisseId).execute();
+        await pruneSelectionObjectives(
+          trx,
+          req.params.caisseId,
+          new Set(req.body.objectives.map((o) => o.code)),
+        );
+        await trx
+          .updateTable('caisses')
+          .set({ updated_at: nowIso() })
+          .where('id', '=', req.params.caisseId)
+          .execute();
         await audit(trx, actor, {
           caisseId: req.params.caisseId,
           action: 'objectives.replace',

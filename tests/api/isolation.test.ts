@@ -243,21 +243,33 @@ const matrix: Record<string, Cell> = {
   },
   'GET /api/waves/:waveId/responses': { allow: A_WRITERS, url: () => `/api/waves/${w.waveA}/responses` },
   'GET /api/indicators': { allow: EVERYONE, url: () => '/api/indicators' },
-  'GET /api/caisses/:caisseId/indicators': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/indicators` },
+  'GET /api/caisses/:caisseId/indicators': {
+    allow: A_READERS,
+    url: () => `/api/caisses/${w.caisseA}/indicators`,
+  },
   'PUT /api/caisses/:caisseId/indicators': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/indicators`,
     body: () => ({ indicators: [{ indicatorId: 'health_good', objectives: [] }] }),
   },
-  'POST /api/caisses/:caisseId/questionnaires/assemble': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/questionnaires/assemble` },
-  'GET /api/caisses/:caisseId/results': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/results?wave=${w.waveA}` },
+  'POST /api/caisses/:caisseId/questionnaires/assemble': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/questionnaires/assemble`,
+  },
+  'GET /api/caisses/:caisseId/results': {
+    allow: A_READERS,
+    url: () => `/api/caisses/${w.caisseA}/results?wave=${w.waveA}`,
+  },
   'GET /api/caisses/:caisseId/gaps': { allow: A_READERS, url: () => `/api/caisses/${w.caisseA}/gaps` },
   'GET /api/caisses/:caisseId/reports/:file': {
     allow: A_READERS,
     url: () => `/api/caisses/${w.caisseA}/reports/${w.waveA}.html`,
   },
   'GET /api/research/gaps': { allow: ['admin', 'researcher'], url: () => '/api/research/gaps' },
-  'GET /api/research/indicators/:indicatorId': { allow: ['admin', 'researcher'], url: () => '/api/research/indicators/health_good' },
+  'GET /api/research/indicators/:indicatorId': {
+    allow: ['admin', 'researcher'],
+    url: () => '/api/research/indicators/health_good',
+  },
   'GET /api/caisses/:caisseId/exports/responses.csv': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/exports/responses.csv?wave=${w.waveA}`,
@@ -266,7 +278,10 @@ const matrix: Record<string, Cell> = {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/exports/responses.xlsx?wave=${w.waveA}`,
   },
-  'GET /api/caisses/:caisseId/exports/codebook.csv': { allow: A_WRITERS, url: () => `/api/caisses/${w.caisseA}/exports/codebook.csv` },
+  'GET /api/caisses/:caisseId/exports/codebook.csv': {
+    allow: A_WRITERS,
+    url: () => `/api/caisses/${w.caisseA}/exports/codebook.csv`,
+  },
   'GET /api/caisses/:caisseId/exports/codebook.json': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/exports/codebook.json?wave=${w.waveA}`,
