@@ -7,7 +7,7 @@ import { conflict, notFound, unauthorized } from '../http/errors.ts';
 import { authErrors, errorSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { newToken } from '../util.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, UserActor } from './actor.ts';
 import { consumeInvitation, findPendingInvitation, insertInvitation } from './invitations.repository.ts';
 import { dummyPasswordHash, hashPassword, passwordSchema, verifyPassword } from './passwords.ts';
 import { requireAdmin, requireCaisse, requireUser } from './policy.ts';
@@ -165,6 +165,30 @@ export function authRoutes(app: App, deps: Deps): void {
 
   const linkFor = (token: string) => `${config.publicUrl ?? ''}/invitation/${token}`;
 
+  /** Creates an invitation (audited in the same transaction); the token is only ever in this answer. */
+  async function invite(actor: UserActor, i: { email: string; role: string; caisseId: string | null }) {
+    const token = newToken();
+    const inv = await db.kysely.transaction().execute(async (trx) => {
+      const row = await insertInvitation(trx, { ...i, invitedBy: actor.user.id, token });
+      await audit(trx, actor, {
+        caisseId: i.caisseId,
+        action: 'invitation.create',
+        targetType: 'invitation',
+        targetId: row.id,
+      });
+      return row;
+    });
+    return {
+      id: inv.id,
+      email: inv.email,
+      role: inv.role,
+      caisseId: inv.caisse_id,
+      token,
+      link: linkFor(token),
+      expiresAt: inv.expires_at,
+    };
+  }
+
   app.post(
     '/caisses/:caisseId/invitations',
     {
@@ -179,31 +203,7 @@ export function authRoutes(app: App, deps: Deps): void {
     async (req, reply) => {
       const actor = requireCaisse(req.actor, req.params.caisseId, 'coordinator');
       if (!(await findCaisse(db.kysely, req.params.caisseId))) throw notFound('Caisse');
-      const token = newToken();
-      const inv = await db.kysely.transaction().execute(async (trx) => {
-        const row = await insertInvitation(trx, {
-          ...req.body,
-          caisseId: req.params.caisseId,
-          invitedBy: actor.user.id,
-          token,
-        });
-        await audit(trx, actor, {
-          caisseId: req.params.caisseId,
-          action: 'invitation.create',
-          targetType: 'invitation',
-          targetId: row.id,
-        });
-        return row;
-      });
-      return reply.code(201).send({
-        id: inv.id,
-        email: inv.email,
-        role: inv.role,
-        caisseId: inv.caisse_id,
-        token,
-        link: linkFor(token),
-        expiresAt: inv.expires_at,
-      });
+      return reply.code(201).send(await invite(actor, { ...req.body, caisseId: req.params.caisseId }));
     },
   );
 
@@ -219,31 +219,7 @@ export function authRoutes(app: App, deps: Deps): void {
     },
     async (req, reply) => {
       const actor = requireAdmin(req.actor);
-      const token = newToken();
-      const inv = await db.kysely.transaction().execute(async (trx) => {
-        const row = await insertInvitation(trx, {
-          ...req.body,
-          caisseId: null,
-          invitedBy: actor.user.id,
-          token,
-        });
-        await audit(trx, actor, {
-          caisseId: null,
-          action: 'invitation.create',
-          targetType: 'invitation',
-          targetId: row.id,
-        });
-        return row;
-      });
-      return reply.code(201).send({
-        id: inv.id,
-        email: inv.email,
-        role: inv.role,
-        caisseId: null,
-        token,
-        link: linkFor(token),
-        expiresAt: inv.expires_at,
-      });
+      return reply.code(201).send(await invite(actor, { ...req.body, caisseId: null }));
     },
   );
 
