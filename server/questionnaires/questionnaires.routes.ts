@@ -39,6 +39,21 @@ const created = (q: Questionnaire, v: QuestionnaireVersion) => ({
   caisseId: q.caisse_id,
 });
 
+function toQuestionnaireDto(q: Questionnaire, latest: { id: string; version: number }) {
+  return {
+    id: q.id,
+    caisseId: q.caisse_id,
+    standardKey: q.standard_key,
+    origin: q.origin as 'standard' | 'assembled' | 'custom',
+    title: q.title,
+    level: q.level as Level,
+    latestVersionId: latest.id,
+    latestVersion: latest.version,
+    createdAt: q.created_at,
+    updatedAt: q.updated_at,
+  };
+}
+
 /** Standard questionnaires are readable by all staff; a caisse's by its members; writes need more. */
 function authorizeQuestionnaire(actor: Actor, caisseId: string | null, write: boolean) {
   if (caisseId === null) return write ? requireAdmin(actor) : requireUser(actor);
@@ -135,18 +150,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
       requireCaisse(req.actor, req.params.caisseId, 'member');
       const rows = await listQuestionnairesWithLatest(db.kysely, req.params.caisseId);
       return {
-        items: rows.map((q) => ({
-          id: q.id,
-          caisseId: q.caisse_id,
-          standardKey: q.standard_key,
-          origin: q.origin as 'standard' | 'assembled' | 'custom',
-          title: q.title,
-          level: q.level as Level,
-          latestVersionId: q.latest_version_id,
-          latestVersion: q.latest_version,
-          createdAt: q.created_at,
-          updatedAt: q.updated_at,
-        })),
+        items: rows.map((q) => toQuestionnaireDto(q, { id: q.latest_version_id, version: q.latest_version })),
       };
     },
   );
@@ -168,16 +172,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
       const versions = await listVersions(db.kysely, q.id);
       const latest = versions[0]!;
       return {
-        id: q.id,
-        caisseId: q.caisse_id,
-        standardKey: q.standard_key,
-        origin: q.origin as 'standard' | 'assembled' | 'custom',
-        title: q.title,
-        level: q.level as Level,
-        latestVersionId: latest.id,
-        latestVersion: latest.version,
-        createdAt: q.created_at,
-        updatedAt: q.updated_at,
+        ...toQuestionnaireDto(q, latest),
         definition: JSON.parse(latest.definition) as Record<string, unknown>,
         versions: versions.map((v) => ({
           id: v.id,
