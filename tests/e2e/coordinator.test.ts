@@ -106,6 +106,13 @@ describe('coordinator journey', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Modifications enregistrées.').waitFor();
     await shot(page, 'coordinator-02-objectives');
+    // The same screen in English, then back to French.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Objectives', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await shot(page, 'coordinator-02-objectives-en');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Objectifs', level: 1 }).waitFor();
 
     // ---- Indicators --------------------------------------------------------------------------
     await nav(page, 'Indicateurs').click();

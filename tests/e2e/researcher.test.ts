@@ -102,6 +102,13 @@ describe('researcher journey', () => {
     await figures.getByRole('cell', { name: 'Gouvernance partagée' }).waitFor();
     const before = await figures.locator('tbody tr').first().locator('td').allTextContents();
     await shot(page, 'researcher-02-objectives');
+    // The same view in English, then back to French.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Objectives and analysis across caisses' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await shot(page, 'researcher-02-objectives-en');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Objectifs et analyse entre caisses' }).waitFor();
 
     await page.getByLabel('Type de territoire').selectOption('rural');
     await page.waitForURL(/territoryType=rural/);
@@ -163,6 +170,11 @@ describe('researcher journey', () => {
     await page.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
     await page.getByRole('cell', { name: researcher.email, exact: true }).waitFor();
     await shot(page, 'admin-01-users');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await shot(page, 'admin-01-users-en');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
 
     const invite = page.getByRole('region', { name: 'Inviter un chercheur ou un administrateur' });
     await invite.getByLabel('Adresse e-mail').fill('nouvelle.chercheuse@labo.test');
