@@ -59,11 +59,11 @@ export async function runCsv(opts: BenchOptions): Promise<ExportsCsvResult | nul
     console.log('\nexports · CSV: SQLite only (a file written directly); not run with --db postgres');
     return null;
   }
-  buildServer();
+  const script = await buildServer();
   const dir = mkdtempSync(join(tmpdir(), 'recolte-bench-exports-'));
   try {
     const n = Number(process.env.BENCH_EXPORT_ROWS) || 1_000_000;
-    return await csvExport(dir, process.env.BENCH_EXPORT_DB || join(dir, 'recolte.sqlite'), n);
+    return await csvExport(script, dir, process.env.BENCH_EXPORT_DB || join(dir, 'recolte.sqlite'), n);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -200,7 +200,7 @@ async function reuse(file: string, n: number): Promise<{ caisseId: string; waveI
   }
 }
 
-async function csvExport(dir: string, file: string, n: number): Promise<ExportsCsvResult> {
+async function csvExport(script: string, dir: string, file: string, n: number): Promise<ExportsCsvResult> {
   const questions = MODULES.reduce((s, m) => s + questionNamesOf(m).length, 0);
   console.log(`\nexports · CSV · SQLite`);
   const g0 = Date.now();
@@ -220,7 +220,7 @@ async function csvExport(dir: string, file: string, n: number): Promise<ExportsC
 
   const server = await startNode({
     label: 'server',
-    script: 'dist/server/main.js',
+    script,
     env: {
       DATABASE_URL: file,
       DATA_DIR: dir,

@@ -171,7 +171,10 @@ export async function buildServer(): Promise<string> {
   await build({
     entryPoints: [join(ROOT, 'server/main.ts')],
     outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
