@@ -64,3 +64,55 @@ export const DEFAULT_OBJECTIVE_DIMENSIONS: Record<StandardObjective, readonly Di
 
 export const isStandardObjective = (code: string): code is StandardObjective =>
   (STANDARD_OBJECTIVES as readonly string[]).includes(code);
+
+// ---- Caisse profile vocabulary (the study's questionnaire), shared by the API schemas, the
+// reports and the client's forms and filters.
+
+export const TERRITORY_TYPES = ['urbain', 'periurbain', 'rural'] as const;
+export const TARGET_PUBLICS = ['universal', 'precarious', 'students', 'other'] as const;
+export const STAGES = ['reflexion', 'prototypage', 'demarrage', 'fonctionnement'] as const;
+export const PAT_INVOLVEMENTS = ['governance', 'funding', 'both', 'none'] as const;
+
+/** INSEE codes of the 18 current regions (13 metropolitan including Corsica, 5 overseas). */
+export const INSEE_REGIONS = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '06',
+  '11',
+  '24',
+  '27',
+  '28',
+  '32',
+  '44',
+  '52',
+  '53',
+  '75',
+  '76',
+  '84',
+  '93',
+  '94',
+] as const;
+export type InseeRegion = (typeof INSEE_REGIONS)[number];
+
+export const REGION_NAMES: Record<InseeRegion, string> = {
+  '01': 'Guadeloupe',
+  '02': 'Martinique',
+  '03': 'Guyane',
+  '04': 'La Réunion',
+  '06': 'Mayotte',
+  '11': 'Île-de-France',
+  '24': 'Centre-Val de Loire',
+  '27': 'Bourgogne-Franche-Comté',
+  '28': 'Normandie',
+  '32': 'Hauts-de-France',
+  '44': 'Grand Est',
+  '52': 'Pays de la Loire',
+  '53': 'Bretagne',
+  '75': 'Nouvelle-Aquitaine',
+  '76': 'Occitanie',
+  '84': 'Auvergne-Rhône-Alpes',
+  '93': 'Provence-Alpes-Côte d’Azur',
+  '94': 'Corse',
+};

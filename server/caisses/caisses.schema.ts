@@ -1,32 +1,18 @@
 // Caisse profile: the request and response shapes of the public contract.
 import { z } from 'zod';
+import {
+  INSEE_REGIONS,
+  PAT_INVOLVEMENTS,
+  STAGES,
+  TARGET_PUBLICS,
+  TERRITORY_TYPES,
+} from '../../indicators/taxonomy.ts';
 
-/** INSEE codes of the 18 current regions (13 metropolitan including Corsica, 5 overseas). */
-export const INSEE_REGIONS = [
-  '01',
-  '02',
-  '03',
-  '04',
-  '06',
-  '11',
-  '24',
-  '27',
-  '28',
-  '32',
-  '44',
-  '52',
-  '53',
-  '75',
-  '76',
-  '84',
-  '93',
-  '94',
-] as const;
-
-export const territoryTypes = ['urbain', 'periurbain', 'rural'] as const;
-export const targetPublics = ['universal', 'precarious', 'students', 'other'] as const;
-export const stages = ['reflexion', 'prototypage', 'demarrage', 'fonctionnement'] as const;
-export const patInvolvements = ['governance', 'funding', 'both', 'none'] as const;
+export const territoryTypes = TERRITORY_TYPES;
+export const targetPublics = TARGET_PUBLICS;
+export const stages = STAGES;
+export const patInvolvements = PAT_INVOLVEMENTS;
+export { INSEE_REGIONS };
 
 const fields = {
   name: z.string().trim().min(2).max(200),

@@ -1,6 +1,7 @@
 // The evaluation report's own words (headings, profile values, reasons) in French and English, and the
 // number formats every renderer shares. Indicator, objective and dimension labels come from the reference
 // sheets and the taxonomy, never from here.
+import { REGION_NAMES } from '../../indicators/taxonomy.ts';
 import type { IndicatorSheet } from '../../indicators/index.ts';
 
 export type Lang = 'fr' | 'en';
@@ -262,27 +263,7 @@ const PAT: Record<string, L> = {
   both: { fr: 'dans la gouvernance et finance en partie', en: 'in the governance and partly funds it' },
   none: { fr: 'pas de lien', en: 'no link' },
 };
-/** INSEE codes of the current regions. */
-const REGIONS: Record<string, string> = {
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': 'Provence-Alpes-Côte d’Azur',
-  '94': 'Corse',
-};
+const REGIONS: Record<string, string> = REGION_NAMES;
 
 export const profileLabel = {
   territory: (v: string, lang: Lang) => (TERRITORY[v] ? pick(TERRITORY[v], lang) : v),

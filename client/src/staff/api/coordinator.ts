@@ -9,7 +9,12 @@ import {
   type Dimension,
   isStandardObjective,
   OBJECTIVE_LABELS,
+  PAT_INVOLVEMENTS,
+  REGION_NAMES,
+  STAGES,
   STANDARD_OBJECTIVES,
+  TARGET_PUBLICS,
+  TERRITORY_TYPES,
 } from '../../../../indicators/taxonomy.ts';
 import { ApiError, api } from '../../api.ts';
 import type { Lang } from '../../i18n/i18n.tsx';
@@ -28,30 +33,11 @@ const c = (caisseId: string) => `/caisses/${enc(caisseId)}`;
 
 // ---- Caisse profile ---------------------------------------------------------------------------
 
-export const INSEE_REGIONS: { code: string; name: string }[] = [
-  { code: '84', name: 'Auvergne-Rhône-Alpes' },
-  { code: '27', name: 'Bourgogne-Franche-Comté' },
-  { code: '53', name: 'Bretagne' },
-  { code: '24', name: 'Centre-Val de Loire' },
-  { code: '94', name: 'Corse' },
-  { code: '44', name: 'Grand Est' },
-  { code: '01', name: 'Guadeloupe' },
-  { code: '03', name: 'Guyane' },
-  { code: '32', name: 'Hauts-de-France' },
-  { code: '11', name: 'Île-de-France' },
-  { code: '04', name: 'La Réunion' },
-  { code: '02', name: 'Martinique' },
-  { code: '06', name: 'Mayotte' },
-  { code: '28', name: 'Normandie' },
-  { code: '75', name: 'Nouvelle-Aquitaine' },
-  { code: '76', name: 'Occitanie' },
-  { code: '52', name: 'Pays de la Loire' },
-  { code: '93', name: 'Provence-Alpes-Côte d’Azur' },
-];
-export const TERRITORY_TYPES = ['urbain', 'periurbain', 'rural'] as const;
-export const TARGET_PUBLICS = ['universal', 'precarious', 'students', 'other'] as const;
-export const STAGES = ['reflexion', 'prototypage', 'demarrage', 'fonctionnement'] as const;
-export const PAT_INVOLVEMENTS = ['governance', 'funding', 'both', 'none'] as const;
+/** The regions for a select, in alphabetical order of their names. */
+export const INSEE_REGIONS: { code: string; name: string }[] = Object.entries(REGION_NAMES)
+  .map(([code, name]) => ({ code, name }))
+  .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+export { PAT_INVOLVEMENTS, STAGES, TARGET_PUBLICS, TERRITORY_TYPES };
 
 export interface CaisseProfile {
   id: string;

@@ -1,6 +1,13 @@
 // Caisse profile vocabulary (the enums of server/caisses/caisses.schema.ts) with their French and
 // English labels, and the research filters kept in the URL query (?territoryType=rural&region=76)
 // so that a filtered view can be shared. Used by the research and administration screens.
+import {
+  PAT_INVOLVEMENTS,
+  REGION_NAMES,
+  STAGES,
+  TARGET_PUBLICS,
+  TERRITORY_TYPES,
+} from '../../../../indicators/taxonomy.ts';
 import type { Lang } from '../../i18n/i18n.tsx';
 
 export interface Localized {
@@ -8,32 +15,10 @@ export interface Localized {
   en: string;
 }
 
-export const TERRITORY_TYPES = ['urbain', 'periurbain', 'rural'] as const;
-export const TARGET_PUBLICS = ['universal', 'precarious', 'students', 'other'] as const;
-export const STAGES = ['reflexion', 'prototypage', 'demarrage', 'fonctionnement'] as const;
-export const PAT_INVOLVEMENTS = ['governance', 'funding', 'both', 'none'] as const;
+export { PAT_INVOLVEMENTS, STAGES, TARGET_PUBLICS, TERRITORY_TYPES };
 
 /** INSEE codes of the 18 regions, with their names. */
-export const REGIONS: Record<string, string> = {
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': 'Provence-Alpes-Côte d’Azur',
-  '94': 'Corse',
-};
+export const REGIONS: Record<string, string> = REGION_NAMES;
 export const REGION_CODES = Object.keys(REGIONS).sort((a, b) => REGIONS[a]!.localeCompare(REGIONS[b]!, 'fr'));
 
 export const TERRITORY_LABELS: Record<(typeof TERRITORY_TYPES)[number], Localized> = {
