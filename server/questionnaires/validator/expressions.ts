@@ -108,14 +108,14 @@ function parseIssue(where: string, text: string): DefinitionIssue {
   };
 }
 
-/** Compiles a condition (visibleIf, enableIf, requiredIf, validators). Null on a problem (reported). */
-export function compileCondition(
+/** The variables a parsed runner reads, resolved in scope; null (with the reason) if it cannot run here. */
+function prepare(
+  runner: ConditionRunner | ExpressionRunner,
   text: string,
   scope: ExprScope,
   where: string,
   issues: DefinitionIssue[],
-): Cond | null {
-  const runner = new ConditionRunner(text);
+) {
   if (!runner.canRun()) {
     issues.push(parseIssue(where, text));
     return null;
@@ -128,7 +128,18 @@ export function compileCondition(
     });
     return null;
   }
-  const sources = resolve(runner.getVariables(), scope, where, text, issues);
+  return resolve(runner.getVariables(), scope, where, text, issues);
+}
+
+/** Compiles a condition (visibleIf, enableIf, requiredIf, validators). Null on a problem (reported). */
+export function compileCondition(
+  text: string,
+  scope: ExprScope,
+  where: string,
+  issues: DefinitionIssue[],
+): Cond | null {
+  const runner = new ConditionRunner(text);
+  const sources = prepare(runner, text, scope, where, issues);
   if (!sources) return null;
   return { run: (env) => runner.runValues(valuesFor(sources, env)) === true };
 }
@@ -141,19 +152,7 @@ export function compileExpression(
   issues: DefinitionIssue[],
 ): Expr | null {
   const runner = new ExpressionRunner(text);
-  if (!runner.canRun()) {
-    issues.push(parseIssue(where, text));
-    return null;
-  }
-  if (runner.isAsync) {
-    issues.push({
-      path: where,
-      message: `Expression « ${text} » : les fonctions asynchrones ne sont pas prises en charge`,
-      messageEn: `Expression "${text}": asynchronous functions are not supported`,
-    });
-    return null;
-  }
-  const sources = resolve(runner.getVariables(), scope, where, text, issues);
+  const sources = prepare(runner, text, scope, where, issues);
   if (!sources) return null;
   return {
     run: (env) => runner.runValues(valuesFor(sources, env)),
