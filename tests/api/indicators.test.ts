@@ -1,9 +1,8 @@
 // Indicators through the API: library, selection, assembly, results, gaps and the research view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '../../indicators/index.ts';
-import { participantAnswers, seededRng, syntheticPerson } from '../../server/demo/synthetic.ts';
 import { type Client, createContext, type TestContext } from '../helpers/context.ts';
-import { createCaisse } from '../helpers/fixtures.ts';
+import { answerAll, createCaisse, openWave } from '../helpers/fixtures.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,34 +42,7 @@ async function setup(opts: {
   return { caisse, assembled: assembled.json(), tokens };
 }
 
-async function openWave(caisseId: string, versionId: string, period: string, isBaseline = false) {
-  const w = await ctx.admin.post(`/api/caisses/${caisseId}/waves`, {
-    questionnaireVersionId: versionId,
-    period,
-    status: 'open',
-    isBaseline,
-  });
-  expect(w.statusCode, w.body).toBe(201);
-  return w.json() as { id: string };
-}
-
 /** Every participant answers the wave with synthetic answers for the given modules. */
-async function answerAll(tokens: string[], waveId: string, modules: string[], seed: number, improvement = 0) {
-  const rng = seededRng(seed);
-  for (const [i, t] of tokens.entries()) {
-    const person = syntheticPerson(seededRng(i + 1));
-    const data = participantAnswers(rng, person, ['consent', ...modules], {
-      improvement,
-      followup: improvement > 0,
-    });
-    const res = await ctx.anonymous.post(`/api/r/${t}/responses`, {
-      waveId,
-      clientId: `sub-${seed}-${i}-xxxx`,
-      data,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
 
 describe('indicator library', () => {
   it('publishes every reference sheet with id, dimension and the questions it reads', async () => {
@@ -168,10 +140,10 @@ describe('results and gaps', () => {
   const modules = ['profile', 'hfias', 'fies', 'participation', 'self_rated_health'];
   beforeAll(async () => {
     s = await setup({ participants: 24 });
-    w1 = await openWave(s.caisse.id, s.assembled.participant.versionId, '2026-S1', true);
-    await answerAll(s.tokens, w1.id, modules, 1);
+    w1 = await openWave(ctx, s.caisse.id, s.assembled.participant.versionId, '2026-S1', true);
+    await answerAll(ctx, s.tokens, w1.id, modules, 1);
     await ctx.admin.patch(`/api/waves/${w1.id}`, { status: 'closed' });
-    w2 = await openWave(s.caisse.id, s.assembled.participant.versionId, '2026-S2');
+    w2 = await openWave(ctx, s.caisse.id, s.assembled.participant.versionId, '2026-S2');
   });
 
   it('shows ○ with reasons before responses arrive and ● after', async () => {
@@ -181,13 +153,13 @@ describe('results and gaps', () => {
     expect(byCode.producers).toMatchObject({ status: 'set_not_analysed', reason: 'no_indicator' });
 
     // Three answers: data, but too few respondents.
-    await answerAll(s.tokens.slice(0, 3), w2.id, modules, 2, 0.5);
+    await answerAll(ctx, s.tokens.slice(0, 3), w2.id, modules, 2, 0.5);
     const few = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/gaps?wave=${w2.id}`)).json();
     expect(few.objectives.find((o: { code: string }) => o.code === 'access')).toMatchObject({
       reason: 'too_few_respondents',
     });
 
-    await answerAll(s.tokens.slice(3), w2.id, modules, 3, 0.5);
+    await answerAll(ctx, s.tokens.slice(3), w2.id, modules, 3, 0.5);
     const after = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/gaps?wave=${w2.id}`)).json();
     const a = Object.fromEntries(after.objectives.map((o: { code: string }) => [o.code, o]));
     expect(a.access).toMatchObject({ status: 'analysed', reason: null });
@@ -279,7 +251,7 @@ describe('results and gaps', () => {
     const q = (await ctx.admin.get(`/api/caisses/${c.id}/questionnaires`))
       .json()
       .items.find((x: { standardKey: string }) => x.standardKey === 'participant-followup');
-    const w = await openWave(c.id, q.latestVersionId, '2026-T1');
+    const w = await openWave(ctx, c.id, q.latestVersionId, '2026-T1');
     const r = (await ctx.admin.get(`/api/caisses/${c.id}/results?wave=${w.id}`)).json();
     expect(r.indicators[0]).toMatchObject({ indicatorId: 'hdds_mean', status: 'no_data' });
     const mddw = (
@@ -314,8 +286,9 @@ describe('research view', () => {
   it('counts caisses that set and analyse each objective, with filters', async () => {
     const rural = await setup({ participants: 6 });
     await ctx.admin.patch(`/api/caisses/${rural.caisse.id}`, { territoryType: 'rural' });
-    const w = await openWave(rural.caisse.id, rural.assembled.participant.versionId, '2026-S1');
+    const w = await openWave(ctx, rural.caisse.id, rural.assembled.participant.versionId, '2026-S1');
     await answerAll(
+      ctx,
       rural.tokens,
       w.id,
       ['profile', 'hfias', 'fies', 'participation', 'self_rated_health'],

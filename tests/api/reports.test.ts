@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIMENSION_LABELS, OBJECTIVE_LABELS } from '../../indicators/taxonomy.ts';
-import { participantAnswers, seededRng, syntheticPerson } from '../../server/demo/synthetic.ts';
 import { formatEur, formatValue, t } from '../../server/reports/i18n.ts';
 import { type Client, createContext, type TestContext } from '../helpers/context.ts';
-import { createCaisse } from '../helpers/fixtures.ts';
+import { answerAll, createCaisse, openWave } from '../helpers/fixtures.ts';
 
 let ctx: TestContext;
 let caisse: { id: string; name: string };
@@ -23,34 +22,6 @@ let coordinator: Client;
 let outsider: Client;
 const MODULES = ['profile', 'hfias', 'fies', 'participation', 'self_rated_health'];
 const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
-
-async function openWave(caisseId: string, versionId: string, period: string, isBaseline = false) {
-  const w = await ctx.admin.post(`/api/caisses/${caisseId}/waves`, {
-    questionnaireVersionId: versionId,
-    period,
-    status: 'open',
-    isBaseline,
-  });
-  expect(w.statusCode, w.body).toBe(201);
-  return w.json() as { id: string };
-}
-
-async function answerAll(tokens: string[], waveId: string, seed: number, improvement = 0) {
-  const rng = seededRng(seed);
-  for (const [i, token] of tokens.entries()) {
-    const person = syntheticPerson(seededRng(i + 1));
-    const data = participantAnswers(rng, person, ['consent', ...MODULES], {
-      improvement,
-      followup: improvement > 0,
-    });
-    const res = await ctx.anonymous.post(`/api/r/${token}/responses`, {
-      waveId,
-      clientId: `rep-${seed}-${i}-xxxx`,
-      data,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
 
 /** Intl puts narrow no-break spaces in numbers (38 %, 120 000 €): compare on plain spaces. */
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -93,13 +64,13 @@ beforeAll(async () => {
   const imported = await ctx.admin.post(`/api/caisses/${caisse.id}/participants/import`, { rows });
   const tokens: string[] = imported.json().created.map((p: { token: string }) => p.token);
 
-  w1 = await openWave(caisse.id, assembled.participant.versionId, '2026-S1', true);
-  await answerAll(tokens, w1.id, 1);
+  w1 = await openWave(ctx, caisse.id, assembled.participant.versionId, '2026-S1', true);
+  await answerAll(ctx, tokens, w1.id, MODULES, 1);
   await ctx.admin.patch(`/api/waves/${w1.id}`, { status: 'closed' });
-  w2 = await openWave(caisse.id, assembled.participant.versionId, '2026-S2');
-  await answerAll(tokens, w2.id, 2, 0.5);
+  w2 = await openWave(ctx, caisse.id, assembled.participant.versionId, '2026-S2');
+  await answerAll(ctx, tokens, w2.id, MODULES, 2, 0.5);
   // The caisse's monitoring form of the same period.
-  const form = await openWave(caisse.id, assembled.caisse.versionId, '2026-S2');
+  const form = await openWave(ctx, caisse.id, assembled.caisse.versionId, '2026-S2');
   const monitoring = await ctx.admin.post(`/api/waves/${form.id}/responses`, {
     rows: [
       {
@@ -117,8 +88,8 @@ beforeAll(async () => {
   });
   expect(monitoring.statusCode, monitoring.body).toBe(200);
   // A wave with three respondents only: every participant value rests on a small group.
-  small = await openWave(caisse.id, assembled.participant.versionId, '2027-S1');
-  await answerAll(tokens.slice(0, 3), small.id, 3, 0.2);
+  small = await openWave(ctx, caisse.id, assembled.participant.versionId, '2027-S1');
+  await answerAll(ctx, tokens.slice(0, 3), small.id, MODULES, 3, 0.2);
 
   member = await ctx.user({ caisses: { [caisse.id]: 'member' } });
   coordinator = await ctx.user({ caisses: { [caisse.id]: 'coordinator' } });
@@ -307,7 +278,7 @@ describe('refusals', () => {
 
   it('answers 404 for a wave or a comparison wave of another caisse, or an unknown wave', async () => {
     const otherQ = (await ctx.admin.get(`/api/caisses/${other.id}/questionnaires`)).json().items[0];
-    const foreign = await openWave(other.id, otherQ.latestVersionId, '2026-S1');
+    const foreign = await openWave(ctx, other.id, otherQ.latestVersionId, '2026-S1');
     expect((await ctx.admin.get(url(`${foreign.id}.pdf`))).statusCode).toBe(404);
     expect((await ctx.admin.get(url(`${w2.id}.html`, `?compare=${foreign.id}`))).statusCode).toBe(404);
     expect((await ctx.admin.get(url('00000000-0000-4000-8000-000000000000.docx'))).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 // Request bodies used across API tests.
+import { participantAnswers, seededRng, syntheticPerson } from '../../server/demo/synthetic.ts';
 import type { TestContext } from './context.ts';
 
 let seq = 0;
@@ -107,4 +108,47 @@ export async function openWaveSetup(
     wave: w.json() as { id: string },
     participant: p.json() as { id: string; token: string; code: string },
   };
+}
+
+/** An open wave of the caisse for a questionnaire version. */
+export async function openWave(
+  ctx: TestContext,
+  caisseId: string,
+  versionId: string,
+  period: string,
+  isBaseline = false,
+) {
+  const w = await ctx.admin.post(`/api/caisses/${caisseId}/waves`, {
+    questionnaireVersionId: versionId,
+    period,
+    status: 'open',
+    isBaseline,
+  });
+  if (w.statusCode !== 201) throw new Error(`wave: ${w.statusCode} ${w.body}`);
+  return w.json() as { id: string };
+}
+
+/** Every participant answers the wave through their link, with synthetic answers for the given modules. */
+export async function answerAll(
+  ctx: TestContext,
+  tokens: string[],
+  waveId: string,
+  modules: readonly string[],
+  seed: number,
+  improvement = 0,
+) {
+  const rng = seededRng(seed);
+  for (const [i, token] of tokens.entries()) {
+    const person = syntheticPerson(seededRng(i + 1));
+    const data = participantAnswers(rng, person, ['consent', ...modules], {
+      improvement,
+      followup: improvement > 0,
+    });
+    const res = await ctx.anonymous.post(`/api/r/${token}/responses`, {
+      waveId,
+      clientId: `sub-${seed}-${i}-xxxx`,
+      data,
+    });
+    if (res.statusCode !== 200) throw new Error(`submission: ${res.statusCode} ${res.body}`);
+  }
 }
