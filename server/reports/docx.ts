@@ -77,19 +77,22 @@ function cell(
   });
 }
 
+/** Tables draw their own light rules per cell; the table itself has none. */
+const NO_BORDERS = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+};
+
 function table(tbl: ModelTable, colour?: (row: number, col: number) => string | undefined): Table {
   const total = tbl.widths.reduce((a, b) => a + b, 0) || tbl.head.length;
   const width = (i: number) => Math.round(((tbl.widths[i] ?? 1) / total) * 100);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: none,
-      bottom: none,
-      left: none,
-      right: none,
-      insideHorizontal: none,
-      insideVertical: none,
-    },
+    borders: NO_BORDERS,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -106,14 +109,7 @@ function table(tbl: ModelTable, colour?: (row: number, col: number) => string | 
 function pairs(rows: [string, string][], labelShare = 45, valueBold = true): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: none,
-      bottom: none,
-      left: none,
-      right: none,
-      insideHorizontal: none,
-      insideVertical: none,
-    },
+    borders: NO_BORDERS,
     rows: rows.map(
       ([k, v]) =>
         new TableRow({
@@ -170,14 +166,7 @@ function indicator(b: IndicatorBlock, images: ReadonlyMap<string, Buffer>) {
   out.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: {
-        top: none,
-        bottom: none,
-        left: none,
-        right: none,
-        insideHorizontal: none,
-        insideVertical: none,
-      },
+      borders: NO_BORDERS,
       rows: b.figures.map(
         (f) =>
           new TableRow({
