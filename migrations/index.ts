@@ -5,6 +5,7 @@ import * as m0002 from './2026_11_23_0002_accounts.ts';
 import * as m0003 from './2026_11_23_0003_indicators.ts';
 import * as m0004 from './2026_11_23_0004_questionnaire_origin.ts';
 import * as m0005 from './2026_11_23_0005_audit_time_index.ts';
+import * as m0006 from './2026_11_23_0006_app_state.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0003_indicators': m0003,
   '2026_11_23_0004_questionnaire_origin': m0004,
   '2026_11_23_0005_audit_time_index': m0005,
+  '2026_11_23_0006_app_state': m0006,
 };

@@ -171,6 +171,11 @@ export interface IndicatorSelectionsTable {
   position: number;
 }
 
+export interface AppStateTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   caisses: CaissesTable;
   objectives: ObjectivesTable;
@@ -187,6 +192,7 @@ export interface Database {
   audit_log: AuditLogTable;
   response_measures: ResponseMeasuresTable;
   indicator_selections: IndicatorSelectionsTable;
+  app_state: AppStateTable;
 }
 
 export type Caisse = Selectable<CaissesTable>;

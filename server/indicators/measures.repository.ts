@@ -47,11 +47,20 @@ export async function waveFingerprint(db: Q, waveId: string): Promise<string> {
   return `${Number(r?.n ?? 0)}@${r?.last ?? ''}`;
 }
 
+const LAYOUT_KEY = 'measures_layout';
+
 /**
  * After a catalogue change (new indicator, new categories), measures stored in an older layout are
  * computed again from the answers, once, at start; returns how many were refreshed.
  */
 export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number> {
+  // Every write uses the current layout: when the recorded one is current, nothing can be stale.
+  const recorded = await db
+    .selectFrom('app_state')
+    .select('value')
+    .where('key', '=', LAYOUT_KEY)
+    .executeTakeFirst();
+  if (recorded?.value === LAYOUT.id) return 0;
   let refreshed = 0;
   for (;;) {
     const stale = await db
@@ -63,7 +72,14 @@ export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number
       .where('m.layout', '!=', LAYOUT.id)
       .limit(1000)
       .execute();
-    if (stale.length === 0) return refreshed;
+    if (stale.length === 0) {
+      await db
+        .insertInto('app_state')
+        .values({ key: LAYOUT_KEY, value: LAYOUT.id })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: LAYOUT.id }))
+        .execute();
+      return refreshed;
+    }
     await db.transaction().execute(async (trx) => {
       for (const s of stale) {
         const stored = storedMeasures(

@@ -8,7 +8,6 @@ import {
   type Disaggregation,
   DISAGGREGATION_KEYS,
   disaggregateStats,
-  emptyStats,
   type IndicatorDefinition,
   type IndicatorValue,
   indicatorById,
