@@ -6,6 +6,7 @@ import * as m0003 from './2026_11_23_0003_indicators.ts';
 import * as m0004 from './2026_11_23_0004_questionnaire_origin.ts';
 import * as m0005 from './2026_11_23_0005_audit_time_index.ts';
 import * as m0006 from './2026_11_23_0006_app_state.ts';
+import * as m0007 from './2026_11_23_0007_measures_single_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0004_questionnaire_origin': m0004,
   '2026_11_23_0005_audit_time_index': m0005,
   '2026_11_23_0006_app_state': m0006,
+  '2026_11_23_0007_measures_single_index': m0007,
 };

@@ -11,8 +11,14 @@ type Q = Kysely<Database> | Transaction<Database>;
 export const insertMeasures = (db: Q, row: ResponseMeasuresTable) =>
   db.insertInto('response_measures').values(row).execute();
 
-export const deleteMeasures = (db: Q, responseId: string) =>
-  db.deleteFrom('response_measures').where('response_id', '=', responseId).execute();
+/** Removes a response's measures, found through the (wave_id, submitted_at) index. */
+export const deleteMeasures = (db: Q, r: { id: string; wave_id: string; submitted_at: string }) =>
+  db
+    .deleteFrom('response_measures')
+    .where('wave_id', '=', r.wave_id)
+    .where('submitted_at', '=', r.submitted_at)
+    .where('response_id', '=', r.id)
+    .execute();
 
 /**
  * Every current response's measure vector in a wave, visited in order without holding them all:

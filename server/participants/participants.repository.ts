@@ -1,6 +1,7 @@
 // Participants in the database. Only a hash of each link token is ever stored.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Participant } from '../db/schema.ts';
+import { deleteMeasures } from '../indicators/measures.repository.ts';
 import { hashToken, newId, nowIso } from '../util.ts';
 import type { Attributes, ParticipantCreate, ParticipantDto } from './participants.schema.ts';
 
@@ -70,11 +71,15 @@ export const setToken = (db: Q, id: string, token: string | null) =>
 export const setConsent = (db: Q, id: string, consent: 'given' | 'refused') =>
   db.updateTable('participants').set({ consent, updated_at: nowIso() }).where('id', '=', id).execute();
 
-/** GDPR erasure: the participant, their responses and drafts (cascade), and every audit entry naming them. */
+/** GDPR erasure: the participant, their responses with their measures, drafts, and every audit entry naming them. */
 export async function eraseParticipant(trx: Q, id: string) {
-  const responseIds = (
-    await trx.selectFrom('responses').select('id').where('participant_id', '=', id).execute()
-  ).map((r) => r.id);
+  const responses = await trx
+    .selectFrom('responses')
+    .select(['id', 'wave_id', 'submitted_at'])
+    .where('participant_id', '=', id)
+    .execute();
+  const responseIds = responses.map((r) => r.id);
+  for (const r of responses) await deleteMeasures(trx, r);
   await trx
     .deleteFrom('audit_log')
     .where('target_id', 'in', [id, ...responseIds])

@@ -152,7 +152,7 @@ export async function storeSubmission(
   if (previous) {
     await supersede(trx, previous.id);
     // Only current responses count in indicators: the superseded one's measures go.
-    await deleteMeasures(trx, previous.id);
+    await deleteMeasures(trx, previous);
   }
   const rows = submissionRows(input, valid, previous ?? null);
   await insertResponse(trx, rows.response);
