@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { dialectOf } from '../config.ts';
+import { GroupCommit } from './group-commit.ts';
 import type { Database } from './schema.ts';
 
 export interface Db {
@@ -13,6 +14,11 @@ export interface Db {
   dialect: 'sqlite' | 'postgres';
   /** The raw better-sqlite3 handle (SQLite only), for hot paths that prepare their own statements. */
   sqlite: SQLite.Database | null;
+  /**
+   * Runs `work` in a transaction of its own outcome. On SQLite, writes arriving together share one
+   * commit (server/db/group-commit.ts); PostgreSQL runs each in its own transaction, in parallel.
+   */
+  transact<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,13 @@ export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
     // pg-cursor lets `.stream()` read large results (exports) in chunks with flat memory.
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-    return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: 'postgres',
+      sqlite: null,
+      transact: (work) => kysely.transaction().execute(work),
+      close: () => kysely.destroy(),
+    };
   }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -61,5 +73,12 @@ export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
   sqlite.pragma('wal_autocheckpoint = 10000');
   memoizePrepare(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+  const group = new GroupCommit(kysely, sqlite);
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqlite,
+    transact: (work) => group.run(work),
+    close: () => kysely.destroy(),
+  };
 }

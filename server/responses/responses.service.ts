@@ -175,7 +175,7 @@ export async function submit(
   const validated = await validateFor(db, deps.validators, input.wave.questionnaire_version_id, input.data);
   if (!validated.ok) throw validationFailure(validated.errors);
   try {
-    return await db.transaction().execute((trx) => storeSubmission(trx, input, validated));
+    return await deps.db.transact((trx) => storeSubmission(trx, input, validated));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const replay = await findByClientId(db, input.wave.id, input.clientId);
