@@ -1,6 +1,7 @@
 // The audit log: who did what to which target, never the content of answers.
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, roleLabel } from '../auth/actor.ts';
+import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable, Database } from '../db/schema.ts';
 import { newTimeId, nowIso } from '../util.ts';
 
@@ -24,6 +25,11 @@ export function auditRow(actor: Actor, e: AuditEntry): AuditLogTable {
   };
 }
 
+const insertEntry = prepared(
+  ['id', 'at', 'user_id', 'role', 'caisse_id', 'action', 'target_type', 'target_id'],
+  (db, row: AuditLogTable) => db.insertInto('audit_log').values(row),
+);
+
 export async function audit(db: Kysely<Database> | Transaction<Database>, actor: Actor, e: AuditEntry) {
-  await db.insertInto('audit_log').values(auditRow(actor, e)).execute();
+  await insertEntry(db, auditRow(actor, e));
 }

@@ -1,5 +1,6 @@
 // Stored measures of current responses.
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../db/prepared.ts';
 import type { Database, ResponseMeasuresTable } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 import type { RowSource } from './aggregate.ts';
@@ -8,17 +9,21 @@ import { storedMeasures } from './measures.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const insertMeasures = (db: Q, row: ResponseMeasuresTable) =>
-  db.insertInto('response_measures').values(row).execute();
+export const insertMeasures = prepared(
+  ['response_id', 'caisse_id', 'wave_id', 'participant_id', 'submitted_at', 'layout', 'measures'],
+  (db, row: ResponseMeasuresTable) => db.insertInto('response_measures').values(row),
+);
 
 /** Removes a response's measures, found through the (wave_id, submitted_at) index. */
-export const deleteMeasures = (db: Q, r: { id: string; wave_id: string; submitted_at: string }) =>
-  db
-    .deleteFrom('response_measures')
-    .where('wave_id', '=', r.wave_id)
-    .where('submitted_at', '=', r.submitted_at)
-    .where('response_id', '=', r.id)
-    .execute();
+export const deleteMeasures = prepared(
+  ['id', 'wave_id', 'submitted_at'],
+  (db, r: { id: string; wave_id: string; submitted_at: string }) =>
+    db
+      .deleteFrom('response_measures')
+      .where('wave_id', '=', r.wave_id)
+      .where('submitted_at', '=', r.submitted_at)
+      .where('response_id', '=', r.id),
+);
 
 /**
  * Every current response's measure vector in a wave, visited in order without holding them all:

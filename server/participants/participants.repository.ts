@@ -1,5 +1,6 @@
 // Participants in the database. Only a hash of each link token is ever stored.
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../db/prepared.ts';
 import type { Database, Participant } from '../db/schema.ts';
 import { deleteMeasures } from '../indicators/measures.repository.ts';
 import { hashToken, newId, nowIso } from '../util.ts';
@@ -40,8 +41,11 @@ export async function insertParticipant(db: Q, caisseId: string, input: Particip
 export const findParticipant = (db: Q, id: string) =>
   db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findParticipantByToken = (db: Q, token: string) =>
-  db.selectFrom('participants').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+const byTokenHash = prepared<{ hash: string }, Participant>(['hash'], (db, p) =>
+  db.selectFrom('participants').selectAll().where('token_hash', '=', p.hash),
+);
+export const findParticipantByToken = async (db: Q, token: string) =>
+  (await byTokenHash(db, { hash: hashToken(token) }))[0];
 
 export const findParticipantsByCodes = (db: Q, caisseId: string, codes: string[]) =>
   codes.length === 0
@@ -68,8 +72,12 @@ export const setToken = (db: Q, id: string, token: string | null) =>
     .where('id', '=', id)
     .execute();
 
+const updateConsent = prepared<{ id: string; consent: string; now: string }, unknown>(
+  ['id', 'consent', 'now'],
+  (db, p) => db.updateTable('participants').set({ consent: p.consent, updated_at: p.now }).where('id', '=', p.id),
+);
 export const setConsent = (db: Q, id: string, consent: 'given' | 'refused') =>
-  db.updateTable('participants').set({ consent, updated_at: nowIso() }).where('id', '=', id).execute();
+  updateConsent(db, { id, consent, now: nowIso() });
 
 /** GDPR erasure: the participant, their responses with their measures, drafts, and every audit entry naming them. */
 export async function eraseParticipant(trx: Q, id: string) {

@@ -1,32 +1,47 @@
 // Responses and drafts in the database. A response is never updated except to mark it superseded
 // by a corrected submission, so every revision stays.
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../db/prepared.ts';
 import type { Database, ResponseRow } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const findByClientId = (db: Q, waveId: string, clientId: string) =>
+// The queries every submission runs are built once (server/db/prepared.ts).
+const byClientId = prepared(['waveId', 'clientId'], (db, p: { waveId: string; clientId: string }) =>
+  db.selectFrom('responses').selectAll().where('wave_id', '=', p.waveId).where('client_id', '=', p.clientId),
+);
+export const findByClientId = async (db: Q, waveId: string, clientId: string) =>
+  (await byClientId(db, { waveId, clientId }))[0];
+
+const current = prepared(['waveId', 'participantId'], (db, p: { waveId: string; participantId: string }) =>
   db
     .selectFrom('responses')
     .selectAll()
-    .where('wave_id', '=', waveId)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
+    .where('wave_id', '=', p.waveId)
+    .where('participant_id', '=', p.participantId)
+    .where('superseded_at', 'is', null),
+);
+/** The current response of a participant in a wave (for a caisse-level form, participant null). */
+export const findCurrent = async (db: Q, waveId: string, participantId: string | null) =>
+  participantId === null
+    ? db
+        .selectFrom('responses')
+        .selectAll()
+        .where('wave_id', '=', waveId)
+        .where('participant_id', 'is', null)
+        .where('superseded_at', 'is', null)
+        .executeTakeFirst()
+    : (await current(db, { waveId, participantId }))[0];
 
-export const findCurrent = (db: Q, waveId: string, participantId: string | null) =>
-  db
-    .selectFrom('responses')
-    .selectAll()
-    .where('wave_id', '=', waveId)
-    .where('participant_id', participantId === null ? 'is' : '=', participantId)
-    .where('superseded_at', 'is', null)
-    .executeTakeFirst();
+const markSuperseded = prepared(['id', 'now'], (db, p: { id: string; now: string }) =>
+  db.updateTable('responses').set({ superseded_at: p.now }).where('id', '=', p.id),
+);
+export const supersede = (db: Q, id: string) => markSuperseded(db, { id, now: nowIso() });
 
-export const supersede = (db: Q, id: string) =>
-  db.updateTable('responses').set({ superseded_at: nowIso() }).where('id', '=', id).execute();
-
-export const insertResponse = (db: Q, row: ResponseRow) => db.insertInto('responses').values(row).execute();
+export const insertResponse = prepared(['id', 'caisse_id', 'wave_id', 'participant_id', 'questionnaire_version_id', 'client_id', 'data', 'revision', 'superseded_at', 'source', 'submitted_at', 'created_by'], (db, row: ResponseRow) =>
+  db.insertInto('responses').values(row),
+);
 
 /** Current responses of a participant, for their own download. */
 export const currentResponsesOf = (db: Q, participantId: string) =>
@@ -87,5 +102,8 @@ export const upsertDraft = (db: Q, participantId: string, waveId: string, data: 
     .then(() => updated_at);
 };
 
+const draftDeletion = prepared(['participantId', 'waveId'], (db, p: { participantId: string; waveId: string }) =>
+  db.deleteFrom('drafts').where('participant_id', '=', p.participantId).where('wave_id', '=', p.waveId),
+);
 export const deleteDraft = (db: Q, participantId: string, waveId: string) =>
-  db.deleteFrom('drafts').where('participant_id', '=', participantId).where('wave_id', '=', waveId).execute();
+  draftDeletion(db, { participantId, waveId });

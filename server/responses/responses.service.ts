@@ -152,7 +152,11 @@ export async function storeSubmission(
   if (previous) {
     await supersede(trx, previous.id);
     // Only current responses count in indicators: the superseded one's measures go.
-    await deleteMeasures(trx, previous);
+    await deleteMeasures(trx, {
+      id: previous.id,
+      wave_id: previous.wave_id,
+      submitted_at: previous.submitted_at,
+    });
   }
   const rows = submissionRows(input, valid, previous ?? null);
   await insertResponse(trx, rows.response);

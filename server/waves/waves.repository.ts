@@ -1,19 +1,21 @@
 // Waves in the database, with their live response counts.
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../db/prepared.ts';
 import type { Database, Wave, WavesTable } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const findWave = (db: Q, id: string) =>
+const waveById = prepared(['id'], (db, p: { id: string }) =>
   db
     .selectFrom('waves')
     .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
     .selectAll('waves')
     .select(['q.level', 'q.id as questionnaire_id'])
-    .where('waves.id', '=', id)
-    .executeTakeFirst();
+    .where('waves.id', '=', p.id),
+);
+export const findWave = async (db: Q, id: string) => (await waveById(db, { id }))[0];
 
 export type WaveWithLevel = NonNullable<Awaited<ReturnType<typeof findWave>>>;
 
