@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { dialectOf } from '../config.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { Database } from './schema.ts';
 
@@ -68,9 +69,9 @@ export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer, larger checkpoints (pages written
-  // many times between two checkpoints are copied once), which halves the cost of a commit under load.
-  sqlite.pragma('wal_autocheckpoint = 10000');
+  // Checkpoints run on a worker thread, never inside a commit (server/db/checkpointer.ts).
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
   memoizePrepare(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const group = new GroupCommit(kysely, sqlite);
@@ -79,6 +80,9 @@ export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
     dialect: 'sqlite',
     sqlite,
     transact: (work) => group.run(work),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
   };
 }

@@ -4,7 +4,10 @@
 import type { IndicatorDefinition, Moments, SufficientStats } from '../../indicators/index.ts';
 import { ATTRIBUTE_CODES, type AttributeKey, LAYOUT, NOT_MEASURABLE } from './measure-codec.ts';
 
-/** Rows of one wave: the participant (null for caisse-level forms) and the measure vector. */
+/**
+ * Rows of one wave: the participant (null for caisse-level forms) and the measure vector. The vector
+ * is only valid during the call: sources may hand the same array over again, refilled, for each row.
+ */
 export type RowSource = (visit: (participantId: string | null, v: Float64Array) => void) => Promise<void>;
 
 export interface Aggregated {
@@ -28,13 +31,15 @@ interface Plan {
   baseline: Float64Array;
   keys: { key: AttributeKey; slot: number; blocks: Float64Array }[];
   headline: Uint8Array | null;
+  /** Column of this indicator in the kept baseline rows (-1: ratios have no paired change). */
+  pairColumn: number;
   /** Paired: [pairs, sum, sumSq] then per category [sum, sumSq]. */
   paired: Float64Array;
 }
 
 function add(a: Float64Array, off: number, kind: number, x: number, y: number): void {
   a[off]! += 1;
-  if (Number.isNaN(x)) return;
+  if (x !== x) return; // NaN: missing
   a[off + 1]! += 1;
   if (kind === DIST) a[off + 2 + x]! += 1;
   else if (kind === RATIO) {
@@ -43,6 +48,34 @@ function add(a: Float64Array, off: number, kind: number, x: number, y: number): 
   } else {
     a[off + 2]! += x;
     a[off + 3]! += x * x;
+  }
+}
+
+/**
+ * The baseline wave's measures that paired change reads, one row of `columns` slots per participant
+ * in one growing array: a wave of 100,000 responses costs a few MB and no object per row.
+ */
+class KeptRows {
+  readonly rowOf = new Map<string, number>();
+  values: Float64Array;
+  private rows = 0;
+
+  constructor(private readonly columns: Int32Array) {
+    this.values = new Float64Array(columns.length * 1024);
+  }
+
+  /** A participant answering twice keeps the last answer, as the rows come. */
+  keep(participantId: string, v: Float64Array): void {
+    const width = this.columns.length;
+    let at = this.rows * width;
+    if (at + width > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.rowOf.set(participantId, at);
+    for (let i = 0; i < width; i++) this.values[at++] = v[this.columns[i]!]!;
+    this.rows++;
   }
 }
 
@@ -66,6 +99,7 @@ export async function aggregateWaves(
   baseline: RowSource | null,
   dropKeys: ReadonlySet<string>,
 ): Promise<Map<string, Aggregated>> {
+  let pairColumns = 0;
   const plans: Plan[] = defs.map((def) => {
     const kind = def.kind === 'distribution' ? DIST : def.kind === 'ratio' ? RATIO : PROP_MEAN;
     const k = def.categories?.length ?? 0;
@@ -89,24 +123,28 @@ export async function aggregateWaves(
       baseline: new Float64Array(size),
       keys,
       headline,
+      pairColumn: kind === RATIO ? -1 : pairColumns++,
       paired: new Float64Array(3 + 2 * k),
     };
   });
 
-  const base = new Map<string, Float64Array>();
+  let kept: KeptRows | null = null;
   if (baseline) {
+    const rows = new KeptRows(Int32Array.from(plans.filter((p) => p.pairColumn >= 0).map((p) => p.slot)));
     await baseline((participantId, v) => {
-      // Copied: the driver may reuse the memory behind the view.
-      if (participantId) base.set(participantId, Float64Array.from(v));
       for (const p of plans) {
         const x = v[p.slot]!;
         if (x !== NOT_MEASURABLE) add(p.baseline, 0, p.kind, x, v[p.slot + 1]!);
       }
+      if (participantId && pairColumns > 0) rows.keep(participantId, v);
     });
+    kept = rows;
   }
+  const rowOf = kept?.rowOf;
+  const base = kept?.values ?? new Float64Array(0);
 
   await current((participantId, v) => {
-    const b = participantId && baseline ? base.get(participantId) : undefined;
+    const b = participantId && rowOf ? (rowOf.get(participantId) ?? -1) : -1;
     for (const p of plans) {
       const x = v[p.slot]!;
       if (x === NOT_MEASURABLE) continue;
@@ -114,11 +152,11 @@ export async function aggregateWaves(
       add(p.stats, 0, p.kind, x, y);
       for (const k of p.keys) {
         const g = v[k.slot]!;
-        if (!Number.isNaN(g)) add(k.blocks, g * p.size, p.kind, x, y);
+        if (g === g) add(k.blocks, g * p.size, p.kind, x, y);
       }
-      if (b === undefined || p.kind === RATIO || Number.isNaN(x)) continue;
-      const bx = b[p.slot]!;
-      if (bx === NOT_MEASURABLE || Number.isNaN(bx)) continue;
+      if (b < 0 || p.pairColumn < 0 || x !== x) continue;
+      const bx = base[b + p.pairColumn]!;
+      if (bx === NOT_MEASURABLE || bx !== bx) continue;
       const q = p.paired;
       q[0]! += 1;
       if (p.kind === PROP_MEAN) {
