@@ -312,14 +312,16 @@ export interface ProfileSummary {
 export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /**
- * The newest .cpuprofile in `dir`: top self-time functions (mapped to sources) and areas,
+ * The newest main-thread .cpuprofile in `dir`: top self-time functions (mapped to sources) and areas,
  * counting only the samples taken within `window` (monotonicUs() values) when given.
  */
 export function topSelfTime(dir: string, window?: { from: number; to: number }, limit = 25): ProfileSummary {
-  const file = readdirSync(dir)
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread is 0 (the server's SQLite
+  // checkpointer is a worker thread with its own profile).
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .sort()
-    .at(-1);
+    .sort();
+  const file = files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)).at(-1) ?? files.at(-1);
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
   const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
     nodes: ProfileNode[];

@@ -69,9 +69,13 @@ export function openDb(url: string, opts: { poolSize?: number } = {}): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // Checkpoints run on a worker thread, never inside a commit (server/db/checkpointer.ts).
+  // Group commit runs each write in a savepoint, whose undo journal is a temporary file by default.
+  sqlite.pragma('temp_store = MEMORY');
+  // Checkpoints run on a worker thread (server/db/checkpointer.ts). Under sustained writes it never
+  // catches up with the last frames, so the WAL could not start over: the connection's own
+  // checkpoint, at 20,000 pages (~80 MB), finishes the little the worker left and bounds the file.
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
-  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 20000');
   memoizePrepare(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const group = new GroupCommit(kysely, sqlite);
