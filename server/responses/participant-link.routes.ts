@@ -133,7 +133,9 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
     async (req) => {
       const p = await participantOf(req.params.token);
       const w = await openWaveFor(p, req.body.waveId);
-      const savedAt = await upsertDraft(db.kysely, p.id, w.id, JSON.stringify(req.body.data));
+      // Phones autosave often: drafts share commits with the submissions arriving at the same time.
+      const data = JSON.stringify(req.body.data);
+      const savedAt = await db.transact((trx) => upsertDraft(trx, p.id, w.id, data));
       return { savedAt };
     },
   );
