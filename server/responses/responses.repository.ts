@@ -34,13 +34,48 @@ export const findCurrent = async (db: Q, waveId: string, participantId: string |
         .executeTakeFirst()
     : (await current(db, { waveId, participantId }))[0];
 
+/** Whether the wave already has this clientId, or a current response of this participant. */
+const responseOrClientId = prepared(
+  ['waveId', 'clientId', 'participantId'],
+  (db, p: { waveId: string; clientId: string; participantId: string }) =>
+    db
+      .selectFrom('responses')
+      .select('id')
+      .where('wave_id', '=', p.waveId)
+      .where((eb) =>
+        eb.or([
+          eb('client_id', '=', p.clientId),
+          eb.and([eb('participant_id', '=', p.participantId), eb('superseded_at', 'is', null)]),
+        ]),
+      )
+      .limit(1),
+);
+export const hasResponseOrClientId = async (
+  db: Q,
+  p: { waveId: string; clientId: string; participantId: string },
+) => (await responseOrClientId(db, p)).length > 0;
+
 const markSuperseded = prepared(['id', 'now'], (db, p: { id: string; now: string }) =>
   db.updateTable('responses').set({ superseded_at: p.now }).where('id', '=', p.id),
 );
 export const supersede = (db: Q, id: string) => markSuperseded(db, { id, now: nowIso() });
 
-export const insertResponse = prepared(['id', 'caisse_id', 'wave_id', 'participant_id', 'questionnaire_version_id', 'client_id', 'data', 'revision', 'superseded_at', 'source', 'submitted_at', 'created_by'], (db, row: ResponseRow) =>
-  db.insertInto('responses').values(row),
+export const insertResponse = prepared(
+  [
+    'id',
+    'caisse_id',
+    'wave_id',
+    'participant_id',
+    'questionnaire_version_id',
+    'client_id',
+    'data',
+    'revision',
+    'superseded_at',
+    'source',
+    'submitted_at',
+    'created_by',
+  ],
+  (db, row: ResponseRow) => db.insertInto('responses').values(row),
 );
 
 /** Current responses of a participant, for their own download. */
@@ -102,8 +137,10 @@ export const upsertDraft = (db: Q, participantId: string, waveId: string, data: 
     .then(() => updated_at);
 };
 
-const draftDeletion = prepared(['participantId', 'waveId'], (db, p: { participantId: string; waveId: string }) =>
-  db.deleteFrom('drafts').where('participant_id', '=', p.participantId).where('wave_id', '=', p.waveId),
+const draftDeletion = prepared(
+  ['participantId', 'waveId'],
+  (db, p: { participantId: string; waveId: string }) =>
+    db.deleteFrom('drafts').where('participant_id', '=', p.participantId).where('wave_id', '=', p.waveId),
 );
 export const deleteDraft = (db: Q, participantId: string, waveId: string) =>
   draftDeletion(db, { participantId, waveId });

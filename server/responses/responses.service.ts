@@ -1,7 +1,7 @@
 // Storing a submission: validated against the exact questionnaire version, idempotent on its
 // clientId, a correction supersedes (never overwrites) the previous response, all in one transaction.
-import type { Kysely, Transaction } from 'kysely';
-import { type AuditEntry, audit } from '../audit/audit.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type AuditEntry, audit, auditRow } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Participant, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
 import type { Deps } from '../http/types.ts';
@@ -18,6 +18,7 @@ import {
   deleteDraft,
   findByClientId,
   findCurrent,
+  hasResponseOrClientId,
   insertResponse,
   supersede,
 } from './responses.repository.ts';
@@ -170,6 +171,49 @@ export async function storeSubmission(
   return resultOf(rows.response);
 }
 
+/**
+ * PostgreSQL, a participant's first submission in a wave (the usual case): every row in one statement
+ * of data-modifying CTEs, atomic on its own, so 2 round trips instead of 9 (each costs more on the
+ * server's CPU than the work it carries). A replay, a correction, a refusal or a caisse-level form
+ * answers null and takes the general path. A concurrent submission slipping between the check and
+ * the write hits a unique index and is answered like any concurrent one (see `submit`).
+ */
+async function storeFirstInOneStatement(
+  db: Kysely<Database>,
+  input: SubmitInput,
+  valid: ValidAnswers,
+): Promise<SubmissionResult | null> {
+  const { wave, participant } = input;
+  if (!participant || valid.data.consent === false) return null;
+  if (
+    await hasResponseOrClientId(db, {
+      waveId: wave.id,
+      clientId: input.clientId,
+      participantId: participant.id,
+    })
+  )
+    return null;
+  const rows = submissionRows(input, valid, null);
+  const giveConsent = valid.data.consent === true && participant.consent !== 'given';
+  await db
+    .with('r', (d) => d.insertInto('responses').values(rows.response))
+    .with('m', (d) => d.insertInto('response_measures').values(rows.measures))
+    .with('d', (d) =>
+      d.deleteFrom('drafts').where('participant_id', '=', participant.id).where('wave_id', '=', wave.id),
+    )
+    .with('c', (d) =>
+      d
+        .updateTable('participants')
+        .set({ consent: 'given', updated_at: rows.response.submitted_at })
+        .where('id', '=', participant.id)
+        .where(sql.lit(giveConsent)),
+    )
+    .insertInto('audit_log')
+    .values(auditRow(input.actor, rows.auditEntry))
+    .execute();
+  return resultOf(rows.response);
+}
+
 /** Validates then stores one submission in its own transaction; a concurrent replay is answered idempotently. */
 export async function submit(
   deps: Pick<Deps, 'db' | 'validators'>,
@@ -179,6 +223,10 @@ export async function submit(
   const validated = await validateFor(db, deps.validators, input.wave.questionnaire_version_id, input.data);
   if (!validated.ok) throw validationFailure(validated.errors);
   try {
+    if (deps.db.dialect === 'postgres') {
+      const stored = await storeFirstInOneStatement(db, input, validated);
+      if (stored) return stored;
+    }
     return await deps.db.transact((trx) => storeSubmission(trx, input, validated));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

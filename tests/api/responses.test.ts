@@ -100,6 +100,46 @@ describe('participant link', () => {
     expect(rows[1]!.superseded_at).toBeNull();
   });
 
+  it('stays consistent under concurrent submissions: one row per clientId, one current response', async () => {
+    const s = await openWaveSetup(ctx);
+    const url = `/api/r/${s.participant.token}/responses`;
+    const post = (clientId: string) =>
+      ctx.anonymous.post(url, { waveId: s.wave.id, clientId, data: validAnswers });
+    // The same submission retried five times at once: one row, five identical answers.
+    const same = await Promise.all(Array.from({ length: 5 }, () => post('retried-client')));
+    expect(same.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(same.map((r) => r.json().id)).size).toBe(1);
+    expect(await countResponses(s.wave.id)).toBe(1);
+    // Four different submissions at once: each one answered is stored as a revision, never two current.
+    const many = await Promise.all(['client-a', 'client-b', 'client-c', 'client-d'].map(post));
+    const ok = many.filter((r) => r.statusCode === 200);
+    for (const r of many.filter((x) => x.statusCode !== 200)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().code).toBe('CONCURRENT_SUBMISSION');
+    }
+    const rows = await ctx.db.kysely
+      .selectFrom('responses')
+      .selectAll()
+      .where('wave_id', '=', s.wave.id)
+      .execute();
+    expect(rows).toHaveLength(1 + ok.length);
+    expect(rows.filter((r) => r.superseded_at === null)).toHaveLength(1);
+    const measures = await ctx.db.kysely
+      .selectFrom('response_measures')
+      .select('response_id')
+      .where('wave_id', '=', s.wave.id)
+      .execute();
+    expect(measures.map((m) => m.response_id)).toEqual(
+      rows.filter((r) => r.superseded_at === null).map((r) => r.id),
+    );
+    const participant = await ctx.db.kysely
+      .selectFrom('participants')
+      .select('consent')
+      .where('id', '=', s.participant.id)
+      .executeTakeFirstOrThrow();
+    expect(participant.consent).toBe('given');
+  });
+
   it.each([
     ['a missing required answer', { ...validAnswers, health_self_rated: undefined }, 'health_self_rated'],
     ['a value outside the choices', { ...validAnswers, health_self_rated: 'excellent' }, 'health_self_rated'],
