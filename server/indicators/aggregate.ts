@@ -5,8 +5,8 @@ import type { IndicatorDefinition, Moments, SufficientStats } from '../../indica
 import { ATTRIBUTE_CODES, type AttributeKey, LAYOUT, NOT_MEASURABLE } from './measure-codec.ts';
 
 /**
- * Rows of one wave: the participant (null for caisse-level forms) and the measure vector. The vector
- * is only valid during the call: sources may hand the same array over again, refilled, for each row.
+ * Rows of one wave: the participant (null for caisse-level forms) and the measure vector, valid only
+ * during the call (a source may refill the same vector for every row: what is kept is copied).
  */
 export type RowSource = (visit: (participantId: string | null, v: Float64Array) => void) => Promise<void>;
 
@@ -31,7 +31,7 @@ interface Plan {
   baseline: Float64Array;
   keys: { key: AttributeKey; slot: number; blocks: Float64Array }[];
   headline: Uint8Array | null;
-  /** Column of this indicator in the kept baseline rows (-1: ratios have no paired change). */
+  /** Column of the indicator in the kept baseline rows; -1 for ratios, which have no paired change. */
   pairColumn: number;
   /** Paired: [pairs, sum, sumSq] then per category [sum, sumSq]. */
   paired: Float64Array;
@@ -39,7 +39,7 @@ interface Plan {
 
 function add(a: Float64Array, off: number, kind: number, x: number, y: number): void {
   a[off]! += 1;
-  if (x !== x) return; // NaN: missing
+  if (Number.isNaN(x)) return;
   a[off + 1]! += 1;
   if (kind === DIST) a[off + 2 + x]! += 1;
   else if (kind === RATIO) {
@@ -51,31 +51,30 @@ function add(a: Float64Array, off: number, kind: number, x: number, y: number): 
   }
 }
 
+/** Rows per chunk of kept baseline measures. */
+const CHUNK = 4096;
+
 /**
- * The baseline wave's measures that paired change reads, one row of `columns` slots per participant
- * in one growing array: a wave of 100,000 responses costs a few MB and no object per row.
+ * Per baseline participant, only what paired change reads (one double per indicator but ratios), in
+ * chunks of CHUNK rows that are never copied: no object per row, where a copied vector per
+ * participant was most of the engine's memory and garbage collection.
  */
 class KeptRows {
+  /** Participant → row; a participant answering twice keeps the last row, as the rows come. */
   readonly rowOf = new Map<string, number>();
-  values: Float64Array;
+  readonly chunks: Float64Array[] = [];
   private rows = 0;
 
-  constructor(private readonly columns: Int32Array) {
-    this.values = new Float64Array(columns.length * 1024);
-  }
+  constructor(private readonly slots: Int32Array) {}
 
-  /** A participant answering twice keeps the last answer, as the rows come. */
   keep(participantId: string, v: Float64Array): void {
-    const width = this.columns.length;
-    let at = this.rows * width;
-    if (at + width > this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.rowOf.set(participantId, at);
-    for (let i = 0; i < width; i++) this.values[at++] = v[this.columns[i]!]!;
-    this.rows++;
+    const slots = this.slots;
+    const i = this.rows % CHUNK;
+    if (i === 0) this.chunks.push(new Float64Array(CHUNK * slots.length));
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    const at = i * slots.length;
+    for (let c = 0; c < slots.length; c++) chunk[at + c] = v[slots[c]!]!;
+    this.rowOf.set(participantId, this.rows++);
   }
 }
 
@@ -99,7 +98,8 @@ export async function aggregateWaves(
   baseline: RowSource | null,
   dropKeys: ReadonlySet<string>,
 ): Promise<Map<string, Aggregated>> {
-  let pairColumns = 0;
+  // Kept baseline columns: one per indicator but ratios.
+  let width = 0;
   const plans: Plan[] = defs.map((def) => {
     const kind = def.kind === 'distribution' ? DIST : def.kind === 'ratio' ? RATIO : PROP_MEAN;
     const k = def.categories?.length ?? 0;
@@ -123,7 +123,7 @@ export async function aggregateWaves(
       baseline: new Float64Array(size),
       keys,
       headline,
-      pairColumn: kind === RATIO ? -1 : pairColumns++,
+      pairColumn: kind === RATIO ? -1 : width++,
       paired: new Float64Array(3 + 2 * k),
     };
   });
@@ -136,15 +136,18 @@ export async function aggregateWaves(
         const x = v[p.slot]!;
         if (x !== NOT_MEASURABLE) add(p.baseline, 0, p.kind, x, v[p.slot + 1]!);
       }
-      if (participantId && pairColumns > 0) rows.keep(participantId, v);
+      if (participantId && width > 0) rows.keep(participantId, v);
     });
     kept = rows;
   }
   const rowOf = kept?.rowOf;
-  const base = kept?.values ?? new Float64Array(0);
+  const chunks = kept?.chunks ?? [];
 
   await current((participantId, v) => {
-    const b = participantId && rowOf ? (rowOf.get(participantId) ?? -1) : -1;
+    const row = participantId && rowOf ? rowOf.get(participantId) : undefined;
+    // The participant's baseline measure of column c, if any: base[b + c].
+    const base = row === undefined ? null : chunks[Math.floor(row / CHUNK)]!;
+    const b = row === undefined ? 0 : (row % CHUNK) * width;
     for (const p of plans) {
       const x = v[p.slot]!;
       if (x === NOT_MEASURABLE) continue;
@@ -152,11 +155,11 @@ export async function aggregateWaves(
       add(p.stats, 0, p.kind, x, y);
       for (const k of p.keys) {
         const g = v[k.slot]!;
-        if (g === g) add(k.blocks, g * p.size, p.kind, x, y);
+        if (!Number.isNaN(g)) add(k.blocks, g * p.size, p.kind, x, y);
       }
-      if (b < 0 || p.pairColumn < 0 || x !== x) continue;
+      if (base === null || p.kind === RATIO || Number.isNaN(x)) continue;
       const bx = base[b + p.pairColumn]!;
-      if (bx === NOT_MEASURABLE || bx !== bx) continue;
+      if (bx === NOT_MEASURABLE || Number.isNaN(bx)) continue;
       const q = p.paired;
       q[0]! += 1;
       if (p.kind === PROP_MEAN) {

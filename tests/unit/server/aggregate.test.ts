@@ -45,10 +45,15 @@ function rowsFor(seed: number, count: number, dropSome: boolean) {
   });
 }
 
+// Like the database's sources, one vector refilled for every row: the engine must copy what it keeps.
 const source =
   (rows: ReturnType<typeof rowsFor>): RowSource =>
   async (visit) => {
-    for (const r of rows) visit(r.participantId, decodeMeasures(encodeMeasures(r.measures, r.attributes)));
+    const v = new Float64Array(LAYOUT.size);
+    for (const r of rows) {
+      v.set(decodeMeasures(encodeMeasures(r.measures, r.attributes)));
+      visit(r.participantId, v);
+    }
   };
 
 describe('measure codec', () => {
