@@ -226,7 +226,7 @@ interface Target {
 
 async function measure(opts: BenchOptions, t: Target): Promise<IngestResult> {
   const participants =
-    Number(process.env.BENCH_PARTICIPANTS) || Math.max(60_000, 4_000 * (opts.duration + opts.warmup));
+    Number(process.env.BENCH_PARTICIPANTS) || Math.max(60_000, 10_000 * (opts.duration + opts.warmup));
   const t0 = Date.now();
   const fx = await prepare(t.url, participants + 1);
   const bodyBytes = fx.reqs.reduce((s, r) => s + r.body.length, 0) / fx.reqs.length;
