@@ -74,7 +74,8 @@ export const setToken = (db: Q, id: string, token: string | null) =>
 
 const updateConsent = prepared<{ id: string; consent: string; now: string }, unknown>(
   ['id', 'consent', 'now'],
-  (db, p) => db.updateTable('participants').set({ consent: p.consent, updated_at: p.now }).where('id', '=', p.id),
+  (db, p) =>
+    db.updateTable('participants').set({ consent: p.consent, updated_at: p.now }).where('id', '=', p.id),
 );
 export const setConsent = (db: Q, id: string, consent: 'given' | 'refused') =>
   updateConsent(db, { id, consent, now: nowIso() });

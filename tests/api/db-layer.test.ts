@@ -93,7 +93,12 @@ describe.runIf(DIALECT === 'sqlite')('SQLite file: checkpoints off the event loo
       await prepareDatabase(fdb);
       await Promise.all(
         Array.from({ length: 500 }, (_, i) =>
-          fdb.transact((trx) => trx.insertInto('app_state').values({ key: `w${i}`, value: 'v' }).execute()),
+          fdb.transact((trx) =>
+            trx
+              .insertInto('app_state')
+              .values({ key: `w${i}`, value: 'v' })
+              .execute(),
+          ),
         ),
       );
       // The connection itself checkpoints only at 20,000 pages; the worker thread, every 250 ms:
