@@ -3,14 +3,14 @@ import { createHash, randomBytes, randomFillSync, randomUUID } from 'node:crypto
 
 export const newId = (): string => randomUUID();
 
-/**
- * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds then random bits, so rows inserted in
- * time order land at the end of their indexes instead of on random pages (responses, audit entries).
- */
 // Random bits drawn 4 KB at a time: one system call per 256 ids instead of one per id (ingest path).
 const pool = Buffer.allocUnsafe(4096);
 let poolAt = pool.length;
 
+/**
+ * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds then random bits, so rows inserted in
+ * time order land at the end of their indexes instead of on random pages (responses, audit entries).
+ */
 export function newTimeId(): string {
   if (poolAt === pool.length) {
     randomFillSync(pool);

@@ -27,7 +27,7 @@ export const deleteMeasures = prepared(
 
 type Sqlite = NonNullable<Db['sqlite']>;
 
-/** The row handler of the wave SQLite is reading (reads are synchronous; a nested one restores it). */
+/** The row handler of the wave SQLite is reading: one at a time, under the connection lock. */
 let visitRow: ((participantId: string | null, hex: string) => void) | null = null;
 const withVisitFunction = new WeakSet<Sqlite>();
 
@@ -58,8 +58,7 @@ export function waveRows(db: Db, waveId: string): RowSource {
     }
     const v = new Float64Array(LAYOUT.size);
     const bytes = Buffer.from(v.buffer);
-    const outer = visitRow;
-    visitRow = (pid, hex) => {
+    const onRow = (pid: string | null, hex: string) => {
       if (hex.length === 2 * bytes.length) {
         bytes.write(hex, 'hex');
         visit(pid, v);
@@ -71,6 +70,7 @@ export function waveRows(db: Db, waveId: string): RowSource {
     const holding = (read: () => Promise<void>) =>
       db.kysely.isTransaction ? read() : db.kysely.connection().execute(read);
     await holding(async () => {
+      visitRow = onRow;
       try {
         sqlite
           .prepare(
@@ -78,7 +78,7 @@ export function waveRows(db: Db, waveId: string): RowSource {
           )
           .get(waveId);
       } finally {
-        visitRow = outer;
+        visitRow = null;
       }
     });
   };

@@ -113,7 +113,9 @@ function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { rev
     targetType: 'response',
     targetId: response.id,
   };
-  return { response, measures, auditEntry };
+  // The first answer of `consent: true` records it on the participant.
+  const giveConsent = participant !== null && valid.data.consent === true && participant.consent !== 'given';
+  return { response, measures, auditEntry, giveConsent };
 }
 
 const refusalResult = (input: SubmitInput): SubmissionResult => ({
@@ -164,8 +166,7 @@ export async function storeSubmission(
   await insertMeasures(trx, rows.measures);
   if (participant) {
     await deleteDraft(trx, participant.id, wave.id);
-    if (valid.data.consent === true && participant.consent !== 'given')
-      await setConsent(trx, participant.id, 'given');
+    if (rows.giveConsent) await setConsent(trx, participant.id, 'given');
   }
   await audit(trx, input.actor, rows.auditEntry);
   return resultOf(rows.response);
@@ -194,7 +195,6 @@ async function storeFirstInOneStatement(
   )
     return null;
   const rows = submissionRows(input, valid, null);
-  const giveConsent = valid.data.consent === true && participant.consent !== 'given';
   await db
     .with('r', (d) => d.insertInto('responses').values(rows.response))
     .with('m', (d) => d.insertInto('response_measures').values(rows.measures))
@@ -206,7 +206,7 @@ async function storeFirstInOneStatement(
         .updateTable('participants')
         .set({ consent: 'given', updated_at: rows.response.submitted_at })
         .where('id', '=', participant.id)
-        .where(sql.lit(giveConsent)),
+        .where(sql.lit(rows.giveConsent)),
     )
     .insertInto('audit_log')
     .values(auditRow(input.actor, rows.auditEntry))

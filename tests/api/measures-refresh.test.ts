@@ -24,11 +24,13 @@ describe('stored measures after a catalogue change', () => {
       data: validAnswers,
     });
     const k = ctx.db.kysely;
-    const before = await k
-      .selectFrom('response_measures')
-      .selectAll()
-      .where('response_id', '=', sub.json().id)
-      .executeTakeFirstOrThrow();
+    const measuresRow = () =>
+      k
+        .selectFrom('response_measures')
+        .selectAll()
+        .where('response_id', '=', sub.json().id)
+        .executeTakeFirstOrThrow();
+    const before = await measuresRow();
     expect(before.layout).toBe(LAYOUT.id);
 
     // As if written by an older catalogue: another layout, a vector that means nothing now.
@@ -44,11 +46,7 @@ describe('stored measures after a catalogue change', () => {
       .execute();
     await prepareDatabase(ctx.db, ctx.db.dialect === 'postgres' ? { schema: await currentSchema() } : {});
 
-    const after = await k
-      .selectFrom('response_measures')
-      .selectAll()
-      .where('response_id', '=', sub.json().id)
-      .executeTakeFirstOrThrow();
+    const after = await measuresRow();
     expect(after.layout).toBe(LAYOUT.id);
     expect(Buffer.from(after.measures).equals(Buffer.from(before.measures))).toBe(true);
     const state = await k
