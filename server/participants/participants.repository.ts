@@ -47,6 +47,71 @@ const byTokenHash = prepared<{ hash: string }, Participant>(['hash'], (db, p) =>
 export const findParticipantByToken = async (db: Q, token: string) =>
   (await byTokenHash(db, { hash: hashToken(token) }))[0];
 
+const byTokenWithWave = prepared(['hash', 'waveId'], (db, p: { hash: string; waveId: string }) =>
+  db
+    .selectFrom('participants as p')
+    .leftJoin('waves as w', (j) => j.on('w.id', '=', p.waveId))
+    .leftJoin('questionnaire_versions as v', 'v.id', 'w.questionnaire_version_id')
+    .leftJoin('questionnaires as q', 'q.id', 'v.questionnaire_id')
+    .selectAll('p')
+    .select([
+      'w.id as w_id',
+      'w.caisse_id as w_caisse_id',
+      'w.questionnaire_version_id as w_questionnaire_version_id',
+      'w.period as w_period',
+      'w.opens_at as w_opens_at',
+      'w.closes_at as w_closes_at',
+      'w.status as w_status',
+      'w.is_baseline as w_is_baseline',
+      'w.created_at as w_created_at',
+      'w.updated_at as w_updated_at',
+      'q.level as w_level',
+      'q.id as w_questionnaire_id',
+    ])
+    .where('p.token_hash', '=', p.hash),
+);
+/**
+ * A link's participant and the wave a write names, in one read: the two lookups every submission
+ * and draft makes cost a read transaction each on SQLite. The wave is null when it does not exist.
+ */
+export async function findParticipantWithWave(db: Q, token: string, waveId: string) {
+  const row = (await byTokenWithWave(db, { hash: hashToken(token), waveId }))[0];
+  if (!row) return undefined;
+  const {
+    w_id,
+    w_caisse_id,
+    w_questionnaire_version_id,
+    w_period,
+    w_opens_at,
+    w_closes_at,
+    w_status,
+    w_is_baseline,
+    w_created_at,
+    w_updated_at,
+    w_level,
+    w_questionnaire_id,
+    ...participant
+  } = row;
+  const wave =
+    w_id === null
+      ? null
+      : {
+          id: w_id,
+          caisse_id: w_caisse_id!,
+          questionnaire_version_id: w_questionnaire_version_id!,
+          period: w_period!,
+          opens_at: w_opens_at,
+          closes_at: w_closes_at,
+          status: w_status!,
+          is_baseline: w_is_baseline!,
+          created_at: w_created_at!,
+          updated_at: w_updated_at!,
+          level: w_level!,
+          questionnaire_id: w_questionnaire_id!,
+        };
+  return { participant: participant as Participant, wave };
+}
+
 export const findParticipantsByCodes = (db: Q, caisseId: string, codes: string[]) =>
   codes.length === 0
     ? Promise.resolve([])

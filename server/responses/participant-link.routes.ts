@@ -8,9 +8,9 @@ import { conflict, notFound } from '../http/errors.ts';
 import { errorSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { findCaisse } from '../caisses/caisses.repository.ts';
-import { findParticipantByToken } from '../participants/participants.repository.ts';
+import { findParticipantByToken, findParticipantWithWave } from '../participants/participants.repository.ts';
 import { hashToken } from '../util.ts';
-import { findWave, isAccepting, listWaves } from '../waves/waves.repository.ts';
+import { isAccepting, listWaves } from '../waves/waves.repository.ts';
 import { currentResponsesOf, findCurrent, findDraft, upsertDraft } from './responses.repository.ts';
 import { submissionResultSchema, submissionSchema, surveyDataSchema } from './responses.schema.ts';
 import { submit } from './responses.service.ts';
@@ -58,11 +58,14 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
     return p;
   }
 
-  async function openWaveFor(p: Participant, waveId: string) {
-    const w = await findWave(db.kysely, waveId);
+  /** The link's participant and the open participant-level wave of its caisse that a write names. */
+  async function writeTarget(token: string, waveId: string) {
+    const found = await findParticipantWithWave(db.kysely, token, waveId);
+    if (!found || found.participant.token_hash === null) throw notFound('Lien');
+    const { participant: p, wave: w } = found;
     if (!w || w.caisse_id !== p.caisse_id || w.level !== 'participant') throw notFound('Vague');
     if (!isAccepting(w)) throw conflict('WAVE_NOT_OPEN', 'Cette vague n’est pas ouverte aux réponses');
-    return w;
+    return { p, w };
   }
 
   app.get(
@@ -131,8 +134,7 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
       },
     },
     async (req) => {
-      const p = await participantOf(req.params.token);
-      const w = await openWaveFor(p, req.body.waveId);
+      const { p, w } = await writeTarget(req.params.token, req.body.waveId);
       // Phones autosave often: drafts share commits with the submissions arriving at the same time.
       const data = JSON.stringify(req.body.data);
       const savedAt = await db.transact((trx) => upsertDraft(trx, p.id, w.id, data));
@@ -153,8 +155,7 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
       },
     },
     async (req) => {
-      const p = await participantOf(req.params.token);
-      const w = await openWaveFor(p, req.body.waveId);
+      const { p, w } = await writeTarget(req.params.token, req.body.waveId);
       return submit(deps, {
         wave: w,
         participant: p,

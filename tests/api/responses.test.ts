@@ -256,6 +256,40 @@ describe('participant link', () => {
     expect((await ctx.anonymous.get('/api/r/short')).statusCode).toBe(400);
   });
 
+  it('writes through a link only to its caisse’s participant waves: unknown or caisse-level → 404', async () => {
+    const s = await openWaveSetup(ctx);
+    const std = (await ctx.admin.get(`/api/caisses/${s.caisse.id}/questionnaires`))
+      .json()
+      .items.find((q: { standardKey: string }) => q.standardKey === 'caisse-monitoring');
+    const caisseWave = (
+      await ctx.admin.post(`/api/caisses/${s.caisse.id}/waves`, {
+        questionnaireVersionId: std.latestVersionId,
+        period: '2026-S2',
+        status: 'open',
+      })
+    ).json();
+    expect(caisseWave.level).toBe('caisse');
+    for (const waveId of [caisseWave.id, '0196a1c2-0000-7000-8000-000000000000']) {
+      const submitted = await ctx.anonymous.post(`/api/r/${s.participant.token}/responses`, {
+        waveId,
+        clientId: `wrong-wave-${waveId}`,
+        data: validAnswers,
+      });
+      expect(submitted.statusCode).toBe(404);
+      expect(submitted.json()).toMatchObject({ code: 'NOT_FOUND' });
+      const draft = await ctx.anonymous.put(`/api/r/${s.participant.token}/draft`, { waveId, data: {} });
+      expect(draft.statusCode).toBe(404);
+    }
+    expect(await countResponses(caisseWave.id)).toBe(0);
+    // The same link still writes to its own participant wave.
+    const ok = await ctx.anonymous.post(`/api/r/${s.participant.token}/responses`, {
+      waveId: s.wave.id,
+      clientId: 'right-wave',
+      data: validAnswers,
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('lets a participant download their own answers, and no one else’s', async () => {
     const s = await openWaveSetup(ctx);
     await ctx.anonymous.post(`/api/r/${s.participant.token}/responses`, {
