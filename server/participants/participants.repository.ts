@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { prepared } from '../db/prepared.ts';
 import type { Database, Participant } from '../db/schema.ts';
 import { deleteMeasures } from '../indicators/measures.repository.ts';
-import { hashToken, newId, nowIso } from '../util.ts';
+import { hashToken, newTimeId, nowIso } from '../util.ts';
 import type { Attributes, ParticipantCreate, ParticipantDto } from './participants.schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -23,7 +23,7 @@ export function toParticipantDto(p: Participant): ParticipantDto {
 export async function insertParticipant(db: Q, caisseId: string, input: ParticipantCreate, token: string) {
   const now = nowIso();
   const row: Participant = {
-    id: newId(),
+    id: newTimeId(),
     caisse_id: caisseId,
     code: input.code,
     attributes: JSON.stringify(input.attributes),
