@@ -11,6 +11,13 @@ import type { Database } from './schema.ts';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
+/**
+ * The connection under each open group transaction. The transaction holds Kysely's only SQLite
+ * connection until it ends, so statements run on it directly are in that transaction, as Kysely's
+ * would be; server/db/prepared.ts uses it to skip Kysely's per-query machinery on the hot path.
+ */
+export const groupConnection = new WeakMap<Transaction<Database>, SQLite.Database>();
+
 interface Pending {
   work: Work<unknown>;
   resolve: (v: unknown) => void;
@@ -26,7 +33,7 @@ export class GroupCommit {
 
   constructor(
     private readonly kysely: Kysely<Database>,
-    sqlite: SQLite.Database,
+    private readonly sqlite: SQLite.Database,
     /** Most writes per transaction: bounds the latency of the first one in. */
     private readonly maxBatch = 64,
   ) {
@@ -53,16 +60,22 @@ export class GroupCommit {
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
       try {
         await this.kysely.transaction().execute(async (trx) => {
-          for (const p of batch) {
-            this.#savepoint.run();
-            try {
-              outcomes.push({ ok: true, value: await p.work(trx) });
-              this.#release.run();
-            } catch (error) {
-              this.#rollback.run();
-              this.#release.run();
-              outcomes.push({ ok: false, error });
+          groupConnection.set(trx, this.sqlite);
+          try {
+            for (const p of batch) {
+              this.#savepoint.run();
+              try {
+                outcomes.push({ ok: true, value: await p.work(trx) });
+                this.#release.run();
+              } catch (error) {
+                this.#rollback.run();
+                this.#release.run();
+                outcomes.push({ ok: false, error });
+              }
             }
+          } finally {
+            // A straggling call on this transaction must not run outside it.
+            groupConnection.delete(trx);
           }
         });
       } catch (error) {

@@ -3,6 +3,7 @@
 // per dialect with placeholders, and each call only fills in the parameters. The SQL and the row type
 // are still Kysely's, derived from the database interface.
 import { type Compilable, CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { groupConnection } from './group-commit.ts';
 import type { Database } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -38,6 +39,14 @@ export function prepared<P extends object, O>(
       byAdapter.set(adapter, c);
     }
     const values = c.names.map((n) => (typeof n === 'string' ? params[n as keyof P] : n.value));
+    const raw = db.isTransaction ? groupConnection.get(db as Transaction<Database>) : undefined;
+    if (raw) {
+      // Inside a SQLite group transaction: the same statement Kysely's driver would run, directly.
+      const stmt = raw.prepare(c.sql);
+      if (stmt.reader) return stmt.all(values) as O[];
+      stmt.run(values);
+      return [];
+    }
     const r = await db.executeQuery<O>(CompiledQuery.raw(c.sql, values));
     return r.rows;
   };

@@ -75,6 +75,28 @@ describe('prepared queries', () => {
     expect(await byKey(db.kysely, { key: 'none' })).toEqual([]);
   });
 
+  it('inside a grouped transaction: reads its own writes, is undone with its caller, never runs after it', async () => {
+    let kept: Parameters<Parameters<Db['transact']>[0]>[0] | null = null;
+    const outcomes = await Promise.allSettled([
+      db.transact(async (trx) => {
+        await put(trx, { key: 'g1', value: 'kept' });
+        return byKey(trx, { key: 'g1' });
+      }),
+      db.transact(async (trx) => {
+        kept = trx;
+        await put(trx, { key: 'g2', value: 'undone' });
+        expect(await byKey(trx, { key: 'g2' })).toEqual([{ key: 'g2', value: 'undone' }]);
+        throw new Error('refused');
+      }),
+    ]);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: [{ key: 'g1', value: 'kept' }] });
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { message: 'refused' } });
+    expect(await byKey(db.kysely, { key: 'g2' })).toEqual([]);
+    // A handle kept past its transaction is refused, not run on the bare connection.
+    await expect(put(kept!, { key: 'g3', value: 'late' })).rejects.toThrow();
+    expect(await byKey(db.kysely, { key: 'g3' })).toEqual([]);
+  });
+
   it('refuses a parameter it was not declared with, rather than leave a column out', async () => {
     const partial = prepared(['key'], (q, row: { key: string; value?: string }) =>
       q.insertInto('app_state').values(row as { key: string; value: string }),
