@@ -70,6 +70,8 @@ describe('durability', () => {
     );
     server.child.kill('SIGKILL');
     await new Promise((r) => server.child.once('exit', r));
+    // The server itself is gone, not only a wrapper around it.
+    await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
     expect(acked).toHaveLength(20);
 
     const after = openDb(dbh.url);

@@ -46,7 +46,11 @@ export async function processDatabase(): Promise<{
   };
 }
 
-export const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+/**
+ * Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child process of its
+ * own, so a SIGKILL sent to it would leave the real server running.
+ */
+const nodeWithTsx = (args: string[]) => [process.execPath, ['--import', 'tsx', ...args]] as const;
 
 export function runCli(
   args: string[],
@@ -54,7 +58,10 @@ export function runCli(
   input?: string,
 ): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(...nodeWithTsx(args), {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -69,7 +76,7 @@ export async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(...nodeWithTsx(['server/main.ts']), {
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
