@@ -2,8 +2,9 @@
 // draft saving, submission, and the download of their own answers. The token is the only key;
 // no cookie is read here and none is needed.
 import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Participant } from '../db/schema.ts';
+import type { Database, Participant } from '../db/schema.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { errorSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
@@ -59,8 +60,8 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
   }
 
   /** The link's participant and the open participant-level wave of its caisse that a write names. */
-  async function writeTarget(token: string, waveId: string) {
-    const found = await findParticipantWithWave(db.kysely, token, waveId);
+  async function writeTarget(q: Kysely<Database> | Transaction<Database>, token: string, waveId: string) {
+    const found = await findParticipantWithWave(q, token, waveId);
     if (!found || found.participant.token_hash === null) throw notFound('Lien');
     const { participant: p, wave: w } = found;
     if (!w || w.caisse_id !== p.caisse_id || w.level !== 'participant') throw notFound('Vague');
@@ -134,7 +135,7 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
       },
     },
     async (req) => {
-      const { p, w } = await writeTarget(req.params.token, req.body.waveId);
+      const { p, w } = await writeTarget(db.kysely, req.params.token, req.body.waveId);
       // Phones autosave often: drafts share commits with the submissions arriving at the same time.
       const data = JSON.stringify(req.body.data);
       const savedAt = await db.transact((trx) => upsertDraft(trx, p.id, w.id, data));
@@ -154,17 +155,19 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
         response: { 200: submissionResultSchema, ...linkErrors },
       },
     },
-    async (req) => {
-      const { p, w } = await writeTarget(req.params.token, req.body.waveId);
-      return submit(deps, {
-        wave: w,
-        participant: p,
-        clientId: req.body.clientId,
-        data: req.body.data,
-        source: 'link',
-        actor: { kind: 'participant', participantId: p.id },
-      });
-    },
+    async (req) =>
+      // The link and the wave are read in the submission's own (grouped) transaction.
+      submit(deps, async (q) => {
+        const { p, w } = await writeTarget(q, req.params.token, req.body.waveId);
+        return {
+          wave: w,
+          participant: p,
+          clientId: req.body.clientId,
+          data: req.body.data,
+          source: 'link',
+          actor: { kind: 'participant', participantId: p.id },
+        };
+      }),
   );
 
   app.get(

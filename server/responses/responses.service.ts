@@ -214,22 +214,38 @@ async function storeFirstInOneStatement(
   return resultOf(rows.response);
 }
 
-/** Validates then stores one submission in its own transaction; a concurrent replay is answered idempotently. */
+/**
+ * Validates then stores one submission in its own transaction; a concurrent replay is answered
+ * idempotently. `resolve` reads what is submitted to what (participant, wave, answers); on SQLite it
+ * runs inside the grouped transaction, where a read costs no transaction of its own.
+ */
 export async function submit(
   deps: Pick<Deps, 'db' | 'validators'>,
-  input: SubmitInput,
+  resolve: (q: Q) => Promise<SubmitInput>,
 ): Promise<SubmissionResult> {
   const db = deps.db.kysely;
-  const validated = await validateFor(db, deps.validators, input.wave.questionnaire_version_id, input.data);
-  if (!validated.ok) throw validationFailure(validated.errors);
+  const resolved: { input?: SubmitInput } = {};
+  const validInput = async (q: Q) => {
+    const input = await resolve(q);
+    resolved.input = input;
+    const v = await validateFor(q, deps.validators, input.wave.questionnaire_version_id, input.data);
+    if (!v.ok) throw validationFailure(v.errors);
+    return { input, valid: v };
+  };
   try {
     if (deps.db.dialect === 'postgres') {
-      const stored = await storeFirstInOneStatement(db, input, validated);
+      const { input, valid } = await validInput(db);
+      const stored = await storeFirstInOneStatement(db, input, valid);
       if (stored) return stored;
+      return await deps.db.transact((trx) => storeSubmission(trx, input, valid));
     }
-    return await deps.db.transact((trx) => storeSubmission(trx, input, validated));
+    return await deps.db.transact(async (trx) => {
+      const { input, valid } = await validInput(trx);
+      return storeSubmission(trx, input, valid);
+    });
   } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+    const input = resolved.input;
+    if (!input || !isUniqueViolation(err)) throw err;
     const replay = await findByClientId(db, input.wave.id, input.clientId);
     if (replay && replay.participant_id === (input.participant?.id ?? null)) return resultOf(replay);
     throw conflict('CONCURRENT_SUBMISSION', 'Une autre soumission est arrivée en même temps : réessayez');
