@@ -1,8 +1,7 @@
 // The audit log: who did what to which target, never the content of answers.
-import type { Kysely, Transaction } from 'kysely';
 import { type Actor, roleLabel } from '../auth/actor.ts';
 import { prepared } from '../db/prepared.ts';
-import type { AuditLogTable, Database } from '../db/schema.ts';
+import type { AuditLogTable, Queryable } from '../db/schema.ts';
 import { newTimeId, nowIso } from '../util.ts';
 
 export interface AuditEntry {
@@ -30,6 +29,6 @@ const insertEntry = prepared(
   (db, row: AuditLogTable) => db.insertInto('audit_log').values(row),
 );
 
-export async function audit(db: Kysely<Database> | Transaction<Database>, actor: Actor, e: AuditEntry) {
+export async function audit(db: Queryable, actor: Actor, e: AuditEntry) {
   await insertEntry(db, auditRow(actor, e));
 }

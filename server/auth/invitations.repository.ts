@@ -1,13 +1,11 @@
 // Invitations: single-use, expiring tokens stored as hashes.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Queryable } from '../db/schema.ts';
 import { hashToken, newId, nowIso } from '../util.ts';
 
-type Q = Kysely<Database> | Transaction<Database>;
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function insertInvitation(
-  db: Q,
+  db: Queryable,
   i: { email: string; role: string; caisseId: string | null; invitedBy: string; token: string },
 ) {
   const now = new Date();
@@ -26,7 +24,7 @@ export async function insertInvitation(
   return row;
 }
 
-export const findPendingInvitation = (db: Q, token: string) =>
+export const findPendingInvitation = (db: Queryable, token: string) =>
   db
     .selectFrom('invitations')
     .selectAll()
@@ -36,7 +34,7 @@ export const findPendingInvitation = (db: Q, token: string) =>
     .executeTakeFirst();
 
 /** Marks it used; false when someone else used it first (single use even under a race). */
-export async function consumeInvitation(db: Q, id: string): Promise<boolean> {
+export async function consumeInvitation(db: Queryable, id: string): Promise<boolean> {
   const r = await db
     .updateTable('invitations')
     .set({ accepted_at: nowIso() })

@@ -1,19 +1,16 @@
 // Users, memberships and sessions in the database.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Queryable } from '../db/schema.ts';
 import { newId, nowIso } from '../util.ts';
 import type { CaisseRole } from './actor.ts';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
-export const findUserByEmail = (db: Q, email: string) =>
+export const findUserByEmail = (db: Queryable, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 
-export const findUserById = (db: Q, id: string) =>
+export const findUserById = (db: Queryable, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insertUser(
-  db: Q,
+  db: Queryable,
   u: { email: string; passwordHash: string; isAdmin?: boolean; isResearcher?: boolean },
 ) {
   const now = nowIso();
@@ -31,7 +28,7 @@ export async function insertUser(
   return row;
 }
 
-export async function setMembership(db: Q, userId: string, caisseId: string, role: CaisseRole) {
+export async function setMembership(db: Queryable, userId: string, caisseId: string, role: CaisseRole) {
   await db
     .insertInto('memberships')
     .values({ user_id: userId, caisse_id: caisseId, role, created_at: nowIso() })
@@ -39,11 +36,11 @@ export async function setMembership(db: Q, userId: string, caisseId: string, rol
     .execute();
 }
 
-export const membershipsOf = (db: Q, userId: string) =>
+export const membershipsOf = (db: Queryable, userId: string) =>
   db.selectFrom('memberships').select(['caisse_id', 'role']).where('user_id', '=', userId).execute();
 
 export async function insertSession(
-  db: Q,
+  db: Queryable,
   s: { id: string; userId: string; csrfToken: string; ttlMs: number },
 ) {
   const now = new Date();
@@ -60,7 +57,7 @@ export async function insertSession(
 }
 
 /** The session with its user, when both are valid now. */
-export const findLiveSession = (db: Q, id: string) =>
+export const findLiveSession = (db: Queryable, id: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -78,6 +75,7 @@ export const findLiveSession = (db: Q, id: string) =>
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
 
-export const deleteSession = (db: Q, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
-export const deleteSessionsOfUser = (db: Q, userId: string) =>
+export const deleteSession = (db: Queryable, id: string) =>
+  db.deleteFrom('sessions').where('id', '=', id).execute();
+export const deleteSessionsOfUser = (db: Queryable, userId: string) =>
   db.deleteFrom('sessions').where('user_id', '=', userId).execute();

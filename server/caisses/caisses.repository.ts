@@ -1,10 +1,7 @@
 // Caisses in the database, and their mapping to the API shape.
-import type { Kysely, Transaction } from 'kysely';
-import type { Caisse, CaisseUpdate, Database } from '../db/schema.ts';
+import type { Caisse, CaisseUpdate, Queryable } from '../db/schema.ts';
 import { newId, nowIso } from '../util.ts';
 import type { CaisseCreate, CaisseDto, CaisseUpdateInput } from './caisses.schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export function toCaisseDto(c: Caisse): CaisseDto {
   return {
@@ -41,7 +38,7 @@ function toColumns(input: CaisseUpdateInput): CaisseUpdate {
   return cols;
 }
 
-export async function insertCaisse(db: Q, input: CaisseCreate): Promise<Caisse> {
+export async function insertCaisse(db: Queryable, input: CaisseCreate): Promise<Caisse> {
   const now = nowIso();
   const row: Caisse = {
     id: newId(),
@@ -63,7 +60,11 @@ export async function insertCaisse(db: Q, input: CaisseCreate): Promise<Caisse> 
   return row;
 }
 
-export async function updateCaisse(db: Q, id: string, input: CaisseUpdateInput): Promise<Caisse | undefined> {
+export async function updateCaisse(
+  db: Queryable,
+  id: string,
+  input: CaisseUpdateInput,
+): Promise<Caisse | undefined> {
   await db
     .updateTable('caisses')
     .set({ ...toColumns(input), updated_at: nowIso() })
@@ -72,10 +73,10 @@ export async function updateCaisse(db: Q, id: string, input: CaisseUpdateInput):
   return findCaisse(db, id);
 }
 
-export const findCaisse = (db: Q, id: string) =>
+export const findCaisse = (db: Queryable, id: string) =>
   db.selectFrom('caisses').selectAll().where('id', '=', id).executeTakeFirst();
 
-export function listCaisses(db: Q, onlyIds: string[] | null) {
+export function listCaisses(db: Queryable, onlyIds: string[] | null) {
   let q = db.selectFrom('caisses').selectAll().orderBy('name');
   if (onlyIds) {
     if (onlyIds.length === 0) return Promise.resolve([]);

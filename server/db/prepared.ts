@@ -2,11 +2,9 @@
 // statement on SQLite, so the queries of the submission path (run for every response) are built once
 // per dialect with placeholders, and each call only fills in the parameters. The SQL and the row type
 // are still Kysely's, derived from the database interface.
-import { type Compilable, CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { type Compilable, CompiledQuery, type Transaction } from 'kysely';
 import { groupConnection } from './group-commit.ts';
-import type { Database } from './schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Database, Queryable } from './schema.ts';
 
 /** Stands for the named parameter while the query is compiled. */
 class Slot {
@@ -20,8 +18,8 @@ class Slot {
  */
 export function prepared<P extends object, O>(
   names: readonly (keyof P & string)[],
-  build: (db: Q, p: P) => Compilable<O>,
-): (db: Q, params: P) => Promise<O[]> {
+  build: (db: Queryable, p: P) => Compilable<O>,
+): (db: Queryable, params: P) => Promise<O[]> {
   const placeholders = Object.fromEntries(names.map((n) => [n, new Slot(n)])) as P;
   const byAdapter = new Map<unknown, { sql: string; names: (string | { value: unknown })[] }>();
   return async (db, params) => {

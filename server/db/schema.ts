@@ -1,5 +1,5 @@
 // The Kysely database interface: one table type per table, the single source of row types.
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 export interface CaissesTable {
   id: string;
@@ -206,3 +206,6 @@ export type Participant = Selectable<ParticipantsTable>;
 export type ResponseRow = Selectable<ResponsesTable>;
 export type User = Selectable<UsersTable>;
 export type Membership = Selectable<MembershipsTable>;
+
+/** Where a query can run: the database, or a transaction on it. */
+export type Queryable = Kysely<Database> | Transaction<Database>;

@@ -1,13 +1,11 @@
 // Stored measures of current responses.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Database, ResponseMeasuresTable } from '../db/schema.ts';
+import type { Database, Queryable, ResponseMeasuresTable } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 import type { RowSource } from './aggregate.ts';
 import { decodeMeasures, LAYOUT } from './measure-codec.ts';
 import { storedMeasures } from './measures.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export const insertMeasures = prepared(
   ['response_id', 'caisse_id', 'wave_id', 'participant_id', 'submitted_at', 'layout', 'measures'],
@@ -85,7 +83,7 @@ export function waveRows(db: Db, waveId: string): RowSource {
 }
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */
-export async function waveFingerprint(db: Q, waveId: string): Promise<string> {
+export async function waveFingerprint(db: Queryable, waveId: string): Promise<string> {
   const r = await db
     .selectFrom('response_measures')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('submitted_at').as('last')])

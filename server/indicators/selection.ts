@@ -1,11 +1,8 @@
 // A caisse's selection of indicators: which indicator evidences which declared objective, with the
 // declared baseline value, the target and the periodicity.
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { indicatorById } from '../../indicators/index.ts';
-import type { Database } from '../db/schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Queryable } from '../db/schema.ts';
 
 export const periodicities = ['each_wave', 'quarterly', 'biannual', 'annual'] as const;
 
@@ -42,7 +39,7 @@ export const selectionSchema = z.object({
 export type SelectionPut = z.infer<typeof selectionPutSchema>;
 export type Selection = z.infer<typeof selectionSchema>['indicators'][number];
 
-export async function listSelection(db: Q, caisseId: string): Promise<Selection[]> {
+export async function listSelection(db: Queryable, caisseId: string): Promise<Selection[]> {
   const rows = await db
     .selectFrom('indicator_selections')
     .selectAll()
@@ -58,7 +55,7 @@ export async function listSelection(db: Q, caisseId: string): Promise<Selection[
   }));
 }
 
-export async function replaceSelection(trx: Q, caisseId: string, input: SelectionPut): Promise<void> {
+export async function replaceSelection(trx: Queryable, caisseId: string, input: SelectionPut): Promise<void> {
   await trx.deleteFrom('indicator_selections').where('caisse_id', '=', caisseId).execute();
   if (input.indicators.length === 0) return;
   await trx
@@ -79,7 +76,7 @@ export async function replaceSelection(trx: Q, caisseId: string, input: Selectio
 
 /** Objectives were replaced: links to objectives that no longer exist go. */
 export async function pruneSelectionObjectives(
-  trx: Q,
+  trx: Queryable,
   caisseId: string,
   codes: ReadonlySet<string>,
 ): Promise<void> {

@@ -1,16 +1,13 @@
 // A caisse's objectives: replaced as a whole, read in declared order.
-import type { Kysely, Transaction } from 'kysely';
 import {
   DEFAULT_OBJECTIVE_DIMENSIONS,
   type Dimension,
   isStandardObjective,
   OBJECTIVE_LABELS,
 } from '../../indicators/taxonomy.ts';
-import type { Database, Objective } from '../db/schema.ts';
+import type { Objective, Queryable } from '../db/schema.ts';
 import { newId } from '../util.ts';
 import type { ObjectiveDto, ObjectivesPut } from './objectives.schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export function toObjectiveDto(o: Objective): ObjectiveDto {
   const standard = isStandardObjective(o.code);
@@ -26,10 +23,14 @@ export function toObjectiveDto(o: Objective): ObjectiveDto {
   };
 }
 
-export const listObjectives = (db: Q, caisseId: string) =>
+export const listObjectives = (db: Queryable, caisseId: string) =>
   db.selectFrom('objectives').selectAll().where('caisse_id', '=', caisseId).orderBy('position').execute();
 
-export async function replaceObjectives(trx: Q, caisseId: string, input: ObjectivesPut): Promise<void> {
+export async function replaceObjectives(
+  trx: Queryable,
+  caisseId: string,
+  input: ObjectivesPut,
+): Promise<void> {
   await trx.deleteFrom('objectives').where('caisse_id', '=', caisseId).execute();
   if (input.objectives.length === 0) return;
   await trx

@@ -1,13 +1,10 @@
 // Participants in the database. Only a hash of each link token is ever stored.
-import type { Kysely, Transaction } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Database, Participant, WavesTable } from '../db/schema.ts';
+import type { Participant, Queryable, WavesTable } from '../db/schema.ts';
 import { deleteMeasures } from '../indicators/measures.repository.ts';
 import { hashToken, newTimeId, nowIso } from '../util.ts';
 import type { WaveWithLevel } from '../waves/waves.repository.ts';
 import type { Attributes, ParticipantCreate, ParticipantDto } from './participants.schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export function toParticipantDto(p: Participant): ParticipantDto {
   return {
@@ -21,7 +18,12 @@ export function toParticipantDto(p: Participant): ParticipantDto {
   };
 }
 
-export async function insertParticipant(db: Q, caisseId: string, input: ParticipantCreate, token: string) {
+export async function insertParticipant(
+  db: Queryable,
+  caisseId: string,
+  input: ParticipantCreate,
+  token: string,
+) {
   const now = nowIso();
   const row: Participant = {
     id: newTimeId(),
@@ -39,13 +41,13 @@ export async function insertParticipant(db: Q, caisseId: string, input: Particip
   return row;
 }
 
-export const findParticipant = (db: Q, id: string) =>
+export const findParticipant = (db: Queryable, id: string) =>
   db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
 
 const byTokenHash = prepared<{ hash: string }, Participant>(['hash'], (db, p) =>
   db.selectFrom('participants').selectAll().where('token_hash', '=', p.hash),
 );
-export const findParticipantByToken = async (db: Q, token: string) =>
+export const findParticipantByToken = async (db: Queryable, token: string) =>
   (await byTokenHash(db, { hash: hashToken(token) }))[0];
 
 /** The wave columns a link write needs, read beside its participant under a `w_` prefix. */
@@ -82,7 +84,7 @@ const byTokenWithWave = prepared(['hash', 'waveId'], (db, p: { hash: string; wav
  * read outside a transaction pays for a read transaction of its own). The wave is null when it does
  * not exist.
  */
-export async function findParticipantWithWave(db: Q, token: string, waveId: string) {
+export async function findParticipantWithWave(db: Queryable, token: string, waveId: string) {
   const row = (await byTokenWithWave(db, { hash: hashToken(token), waveId }))[0];
   if (!row) return undefined;
   // Split the row on the prefix: `w_level` becomes the wave's `level`, and so on.
@@ -98,7 +100,7 @@ export async function findParticipantWithWave(db: Q, token: string, waveId: stri
   };
 }
 
-export const findParticipantsByCodes = (db: Q, caisseId: string, codes: string[]) =>
+export const findParticipantsByCodes = (db: Queryable, caisseId: string, codes: string[]) =>
   codes.length === 0
     ? Promise.resolve([])
     : db
@@ -108,10 +110,10 @@ export const findParticipantsByCodes = (db: Q, caisseId: string, codes: string[]
         .where('code', 'in', codes)
         .execute();
 
-export const listParticipants = (db: Q, caisseId: string) =>
+export const listParticipants = (db: Queryable, caisseId: string) =>
   db.selectFrom('participants').selectAll().where('caisse_id', '=', caisseId).orderBy('code').execute();
 
-export const setToken = (db: Q, id: string, token: string | null) =>
+export const setToken = (db: Queryable, id: string, token: string | null) =>
   db
     .updateTable('participants')
     .set({
@@ -128,11 +130,11 @@ const updateConsent = prepared<{ id: string; consent: string; now: string }, unk
   (db, p) =>
     db.updateTable('participants').set({ consent: p.consent, updated_at: p.now }).where('id', '=', p.id),
 );
-export const setConsent = (db: Q, id: string, consent: 'given' | 'refused') =>
+export const setConsent = (db: Queryable, id: string, consent: 'given' | 'refused') =>
   updateConsent(db, { id, consent, now: nowIso() });
 
 /** GDPR erasure: the participant, their responses with their measures, drafts, and every audit entry naming them. */
-export async function eraseParticipant(trx: Q, id: string) {
+export async function eraseParticipant(trx: Queryable, id: string) {
   const responses = await trx
     .selectFrom('responses')
     .select(['id', 'wave_id', 'submitted_at'])

@@ -1,16 +1,14 @@
 // Questionnaire assembly: from a caisse's indicator selection, the participant and caisse
 // questionnaires that measure it (consent first, one page per dimension, every module once), kept
 // as new versions of one assembled questionnaire per level, with the caisse's own questions kept.
-import type { Kysely, Transaction } from 'kysely';
 import { indicatorById } from '../../indicators/index.ts';
 import { DIMENSION_LABELS } from '../../indicators/taxonomy.ts';
 import { buildDefinition, moduleOfQuestion } from '../../surveys/index.ts';
-import type { Database } from '../db/schema.ts';
+import type { Queryable } from '../db/schema.ts';
 import { listSelection } from '../indicators/selection.ts';
 import { findAssembled, hashDefinition, latestVersion } from './questionnaires.repository.ts';
 import { addVersion, checkedDefinition, createQuestionnaire } from './questionnaires.service.ts';
 
-type Q = Kysely<Database> | Transaction<Database>;
 type Level = 'participant' | 'caisse';
 
 export interface Assembled {
@@ -60,7 +58,7 @@ function modulesFor(level: Level, indicatorIds: string[]): string[] {
 }
 
 async function assembleLevel(
-  trx: Q,
+  trx: Queryable,
   caisseId: string,
   level: Level,
   ids: string[],
@@ -101,7 +99,7 @@ async function assembleLevel(
   };
 }
 
-export async function assembleQuestionnaires(trx: Q, caisseId: string, createdBy: string) {
+export async function assembleQuestionnaires(trx: Queryable, caisseId: string, createdBy: string) {
   const ids = (await listSelection(trx, caisseId)).map((s) => s.indicatorId);
   return {
     participant: await assembleLevel(trx, caisseId, 'participant', ids, createdBy),

@@ -1,15 +1,12 @@
 // Questionnaires and versions in the database. Versions are only ever inserted, never updated.
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
+import type { Queryable, Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
 import { newId, nowIso } from '../util.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export const hashDefinition = (json: string): string => createHash('sha256').update(json).digest('hex');
 
 export async function insertQuestionnaire(
-  db: Q,
+  db: Queryable,
   q: { caisseId: string | null; standardKey?: string | null; title: string; level: string; origin?: string },
 ): Promise<Questionnaire> {
   const now = nowIso();
@@ -28,7 +25,7 @@ export async function insertQuestionnaire(
 }
 
 export async function insertVersion(
-  db: Q,
+  db: Queryable,
   v: { questionnaireId: string; definition: unknown; questionNames: string[]; createdBy: string | null },
 ): Promise<QuestionnaireVersion> {
   const last = await db
@@ -57,10 +54,10 @@ export async function insertVersion(
   return row;
 }
 
-export const findQuestionnaire = (db: Q, id: string) =>
+export const findQuestionnaire = (db: Queryable, id: string) =>
   db.selectFrom('questionnaires').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findVersion = (db: Q, id: string) =>
+export const findVersion = (db: Queryable, id: string) =>
   db
     .selectFrom('questionnaire_versions')
     .innerJoin('questionnaires', 'questionnaires.id', 'questionnaire_versions.questionnaire_id')
@@ -69,7 +66,7 @@ export const findVersion = (db: Q, id: string) =>
     .where('questionnaire_versions.id', '=', id)
     .executeTakeFirst();
 
-export const listVersions = (db: Q, questionnaireId: string) =>
+export const listVersions = (db: Queryable, questionnaireId: string) =>
   db
     .selectFrom('questionnaire_versions')
     .selectAll()
@@ -78,7 +75,7 @@ export const listVersions = (db: Q, questionnaireId: string) =>
     .execute();
 
 /** A caisse's own questionnaires and the standard library, each with its latest version. */
-export const listQuestionnairesWithLatest = (db: Q, caisseId: string) =>
+export const listQuestionnairesWithLatest = (db: Queryable, caisseId: string) =>
   db
     .selectFrom('questionnaires as q')
     .innerJoin('questionnaire_versions as v', 'v.questionnaire_id', 'q.id')
@@ -99,10 +96,10 @@ export const listQuestionnairesWithLatest = (db: Q, caisseId: string) =>
     .orderBy('q.title')
     .execute();
 
-export const findByStandardKey = (db: Q, key: string) =>
+export const findByStandardKey = (db: Queryable, key: string) =>
   db.selectFrom('questionnaires').selectAll().where('standard_key', '=', key).executeTakeFirst();
 
-export const latestVersion = (db: Q, questionnaireId: string) =>
+export const latestVersion = (db: Queryable, questionnaireId: string) =>
   db
     .selectFrom('questionnaire_versions')
     .selectAll()
@@ -111,7 +108,7 @@ export const latestVersion = (db: Q, questionnaireId: string) =>
     .limit(1)
     .executeTakeFirst();
 
-export const findAssembled = (db: Q, caisseId: string, level: string) =>
+export const findAssembled = (db: Queryable, caisseId: string, level: string) =>
   db
     .selectFrom('questionnaires')
     .selectAll()

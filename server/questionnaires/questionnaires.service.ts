@@ -1,11 +1,8 @@
 // Creating questionnaires and versions: every definition is checked before it is saved.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
+import type { Queryable, Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
 import { checkDefinition } from './definition-check.ts';
 import { insertQuestionnaire, insertVersion } from './questionnaires.repository.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 /** Throws a 400 with every reason when the definition is not a valid SurveyJS questionnaire. */
 export function checkedDefinition(input: unknown) {
@@ -21,7 +18,7 @@ export function checkedDefinition(input: unknown) {
 }
 
 export async function createQuestionnaire(
-  trx: Q,
+  trx: Queryable,
   input: {
     caisseId: string | null;
     standardKey?: string | null;
@@ -44,7 +41,7 @@ export async function createQuestionnaire(
 }
 
 export async function addVersion(
-  trx: Q,
+  trx: Queryable,
   questionnaireId: string,
   definition: unknown,
   createdBy: string | null,

@@ -2,9 +2,8 @@
 // draft saving, submission, and the download of their own answers. The token is the only key;
 // no cookie is read here and none is needed.
 import type { FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, Participant } from '../db/schema.ts';
+import type { Participant, Queryable } from '../db/schema.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { errorSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
@@ -60,7 +59,7 @@ export function participantLinkRoutes(app: App, deps: Deps): void {
   }
 
   /** The link's participant and the open participant-level wave of its caisse that a write names. */
-  async function writeTarget(q: Kysely<Database> | Transaction<Database>, token: string, waveId: string) {
+  async function writeTarget(q: Queryable, token: string, waveId: string) {
     const found = await findParticipantWithWave(q, token, waveId);
     if (!found || found.participant.token_hash === null) throw notFound('Lien');
     const { participant: p, wave: w } = found;

@@ -1,17 +1,14 @@
 // Responses and drafts in the database. A response is never updated except to mark it superseded
 // by a corrected submission, so every revision stays.
-import type { Kysely, Transaction } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Database, ResponseRow } from '../db/schema.ts';
+import type { Queryable, ResponseRow } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 // The queries every submission runs are built once (server/db/prepared.ts).
 const byClientId = prepared(['waveId', 'clientId'], (db, p: { waveId: string; clientId: string }) =>
   db.selectFrom('responses').selectAll().where('wave_id', '=', p.waveId).where('client_id', '=', p.clientId),
 );
-export const findByClientId = async (db: Q, waveId: string, clientId: string) =>
+export const findByClientId = async (db: Queryable, waveId: string, clientId: string) =>
   (await byClientId(db, { waveId, clientId }))[0];
 
 const current = prepared(['waveId', 'participantId'], (db, p: { waveId: string; participantId: string }) =>
@@ -23,7 +20,7 @@ const current = prepared(['waveId', 'participantId'], (db, p: { waveId: string; 
     .where('superseded_at', 'is', null),
 );
 /** The current response of a participant in a wave (for a caisse-level form, participant null). */
-export const findCurrent = async (db: Q, waveId: string, participantId: string | null) =>
+export const findCurrent = async (db: Queryable, waveId: string, participantId: string | null) =>
   participantId === null
     ? db
         .selectFrom('responses')
@@ -51,14 +48,14 @@ const responseOrClientId = prepared(
       .limit(1),
 );
 export const hasResponseOrClientId = async (
-  db: Q,
+  db: Queryable,
   p: { waveId: string; clientId: string; participantId: string },
 ) => (await responseOrClientId(db, p)).length > 0;
 
 const markSuperseded = prepared(['id', 'now'], (db, p: { id: string; now: string }) =>
   db.updateTable('responses').set({ superseded_at: p.now }).where('id', '=', p.id),
 );
-export const supersede = (db: Q, id: string) => markSuperseded(db, { id, now: nowIso() });
+export const supersede = (db: Queryable, id: string) => markSuperseded(db, { id, now: nowIso() });
 
 export const insertResponse = prepared(
   [
@@ -79,7 +76,7 @@ export const insertResponse = prepared(
 );
 
 /** Current responses of a participant, for their own download. */
-export const currentResponsesOf = (db: Q, participantId: string) =>
+export const currentResponsesOf = (db: Queryable, participantId: string) =>
   db
     .selectFrom('responses')
     .innerJoin('waves', 'waves.id', 'responses.wave_id')
@@ -96,7 +93,11 @@ export const currentResponsesOf = (db: Q, participantId: string) =>
     .orderBy('responses.submitted_at')
     .execute();
 
-export function listWaveResponses(db: Q, waveId: string, opts: { limit: number; after: string | null }) {
+export function listWaveResponses(
+  db: Queryable,
+  waveId: string,
+  opts: { limit: number; after: string | null },
+) {
   let q = db
     .selectFrom('responses')
     .leftJoin('participants', 'participants.id', 'responses.participant_id')
@@ -119,7 +120,7 @@ export function listWaveResponses(db: Q, waveId: string, opts: { limit: number; 
   return q.execute();
 }
 
-export const findDraft = (db: Q, participantId: string, waveId: string) =>
+export const findDraft = (db: Queryable, participantId: string, waveId: string) =>
   db
     .selectFrom('drafts')
     .selectAll()
@@ -127,7 +128,7 @@ export const findDraft = (db: Q, participantId: string, waveId: string) =>
     .where('wave_id', '=', waveId)
     .executeTakeFirst();
 
-export const upsertDraft = (db: Q, participantId: string, waveId: string, data: string) => {
+export const upsertDraft = (db: Queryable, participantId: string, waveId: string, data: string) => {
   const updated_at = nowIso();
   return db
     .insertInto('drafts')
@@ -142,5 +143,5 @@ const draftDeletion = prepared(
   (db, p: { participantId: string; waveId: string }) =>
     db.deleteFrom('drafts').where('participant_id', '=', p.participantId).where('wave_id', '=', p.waveId),
 );
-export const deleteDraft = (db: Q, participantId: string, waveId: string) =>
+export const deleteDraft = (db: Queryable, participantId: string, waveId: string) =>
   draftDeletion(db, { participantId, waveId });

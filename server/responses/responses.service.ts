@@ -1,9 +1,9 @@
 // Storing a submission: validated against the exact questionnaire version, idempotent on its
 // clientId, a correction supersedes (never overwrites) the previous response, all in one transaction.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AuditEntry, audit, auditRow } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Database, Participant, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
+import type { Database, Participant, Queryable, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
 import type { Deps } from '../http/types.ts';
 import { conflict, isUniqueViolation, unprocessable } from '../http/errors.ts';
 import { storedMeasures } from '../indicators/measures.ts';
@@ -23,8 +23,6 @@ import {
   supersede,
 } from './responses.repository.ts';
 import type { SubmissionResult } from './responses.schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 export interface SubmitInput {
   wave: WaveWithLevel;
@@ -52,7 +50,7 @@ export interface ValidAnswers {
 export type Validated = ({ ok: true } & ValidAnswers) | { ok: false; errors: ValidationError[] };
 
 export async function validateFor(
-  db: Q,
+  db: Queryable,
   validators: ValidatorCache,
   versionId: string,
   data: unknown,
@@ -132,7 +130,7 @@ const clientIdConflict = () =>
 
 /** Stores one validated submission inside the caller's transaction. */
 export async function storeSubmission(
-  trx: Q,
+  trx: Queryable,
   input: SubmitInput,
   valid: ValidAnswers,
 ): Promise<SubmissionResult> {
@@ -221,11 +219,11 @@ async function storeFirstInOneStatement(
  */
 export async function submit(
   deps: Pick<Deps, 'db' | 'validators'>,
-  resolve: (q: Q) => Promise<SubmitInput>,
+  resolve: (q: Queryable) => Promise<SubmitInput>,
 ): Promise<SubmissionResult> {
   const db = deps.db.kysely;
   const resolved: { input?: SubmitInput } = {};
-  const validInput = async (q: Q) => {
+  const validInput = async (q: Queryable) => {
     const input = await resolve(q);
     resolved.input = input;
     const v = await validateFor(q, deps.validators, input.wave.questionnaire_version_id, input.data);

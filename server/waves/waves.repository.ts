@@ -1,10 +1,7 @@
 // Waves in the database, with their live response counts.
-import type { Kysely, Transaction } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Database, Wave, WavesTable } from '../db/schema.ts';
+import type { Queryable, Wave, WavesTable } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 const waveById = prepared(['id'], (db, p: { id: string }) =>
   db
@@ -15,11 +12,11 @@ const waveById = prepared(['id'], (db, p: { id: string }) =>
     .select(['q.level', 'q.id as questionnaire_id'])
     .where('waves.id', '=', p.id),
 );
-export const findWave = async (db: Q, id: string) => (await waveById(db, { id }))[0];
+export const findWave = async (db: Queryable, id: string) => (await waveById(db, { id }))[0];
 
 export type WaveWithLevel = NonNullable<Awaited<ReturnType<typeof findWave>>>;
 
-export const listWaves = (db: Q, caisseId: string) =>
+export const listWaves = (db: Queryable, caisseId: string) =>
   db
     .selectFrom('waves')
     .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
@@ -30,9 +27,9 @@ export const listWaves = (db: Q, caisseId: string) =>
     .orderBy('waves.created_at')
     .execute();
 
-export const insertWave = (db: Q, row: Wave) => db.insertInto('waves').values(row).execute();
+export const insertWave = (db: Queryable, row: Wave) => db.insertInto('waves').values(row).execute();
 
-export const updateWave = (db: Q, id: string, cols: Partial<WavesTable>) =>
+export const updateWave = (db: Queryable, id: string, cols: Partial<WavesTable>) =>
   db
     .updateTable('waves')
     .set({ ...cols, updated_at: nowIso() })
@@ -40,7 +37,12 @@ export const updateWave = (db: Q, id: string, cols: Partial<WavesTable>) =>
     .execute();
 
 /** One baseline per caisse and questionnaire level: setting one clears the others. */
-export async function clearOtherBaselines(db: Q, caisseId: string, keepWaveId: string, level: string) {
+export async function clearOtherBaselines(
+  db: Queryable,
+  caisseId: string,
+  keepWaveId: string,
+  level: string,
+) {
   const sameLevel = await db
     .selectFrom('waves')
     .innerJoin('questionnaire_versions as v', 'v.id', 'waves.questionnaire_version_id')
@@ -63,7 +65,7 @@ export async function clearOtherBaselines(db: Q, caisseId: string, keepWaveId: s
 }
 
 /** Current (non-superseded) responses per wave of a caisse. */
-export async function submittedCounts(db: Q, caisseId: string): Promise<Map<string, number>> {
+export async function submittedCounts(db: Queryable, caisseId: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('responses')
     .select(['wave_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -74,7 +76,7 @@ export async function submittedCounts(db: Q, caisseId: string): Promise<Map<stri
   return new Map(rows.map((r) => [r.wave_id, Number(r.n)]));
 }
 
-export async function countParticipants(db: Q, caisseId: string): Promise<number> {
+export async function countParticipants(db: Queryable, caisseId: string): Promise<number> {
   const r = await db
     .selectFrom('participants')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -83,7 +85,7 @@ export async function countParticipants(db: Q, caisseId: string): Promise<number
   return Number(r?.n ?? 0);
 }
 
-export const countResponses = async (db: Q, waveId: string): Promise<number> => {
+export const countResponses = async (db: Queryable, waveId: string): Promise<number> => {
   const r = await db
     .selectFrom('responses')
     .select((eb) => eb.fn.countAll<number>().as('n'))
