@@ -116,3 +116,30 @@ export const REGION_NAMES: Record<InseeRegion, string> = {
   '93': 'Provence-Alpes-Côte d’Azur',
   '94': 'Corse',
 };
+
+// ---- Participant vocabularies: the codes of the profile questions and of the disaggregation bands,
+// defined once for the library, the server's schemas and the client.
+
+export const COTISATION_BANDS = ['zero', 'up_to_20', 'over_20_to_50', 'over_50_to_100', 'over_100'] as const;
+export type CotisationBand = (typeof COTISATION_BANDS)[number];
+
+export const COTISATION_TIERS = ['up_to_20', 'over_20_to_50', 'over_50'] as const;
+export type CotisationTier = (typeof COTISATION_TIERS)[number];
+
+export const HOUSEHOLD_SIZE_BANDS = ['1', '2', '3_4', '5_plus'] as const;
+export type HouseholdSizeBand = (typeof HOUSEHOLD_SIZE_BANDS)[number];
+
+export const AGE_BANDS = ['15_29', '30_44', '45_59', '60_74', '75_plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const HOUSEHOLD_TYPES = [
+  'single',
+  'couple',
+  'single_parent',
+  'couple_children',
+  'shared',
+  'other',
+] as const;
+export const RESPONDENT_SEXES = ['female', 'male', 'other'] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+export type RespondentSex = (typeof RESPONDENT_SEXES)[number];

@@ -1,5 +1,27 @@
 // Readers and bands shared by the catalogue's non-instrument measures. Same rule as the instruments' readers:
 // anything absent, of the wrong type or out of range is missing (null); nothing is guessed.
+import {
+  AGE_BANDS,
+  type AgeBand,
+  COTISATION_BANDS,
+  type CotisationBand,
+  COTISATION_TIERS,
+  type CotisationTier,
+  HOUSEHOLD_SIZE_BANDS,
+  type HouseholdSizeBand,
+  HOUSEHOLD_TYPES,
+  RESPONDENT_SEXES,
+} from '../taxonomy.ts';
+
+export {
+  AGE_BANDS,
+  COTISATION_BANDS,
+  COTISATION_TIERS,
+  HOUSEHOLD_SIZE_BANDS,
+  HOUSEHOLD_TYPES,
+  RESPONDENT_SEXES,
+};
+export type { AgeBand, CotisationBand, CotisationTier, HouseholdSizeBand };
 import { type Answers, choice, int } from '../instruments/index.ts';
 
 export { choice, int };
@@ -28,8 +50,6 @@ export function choices<const T extends string>(a: Answers, name: string, allowe
 }
 
 /** Monthly cotisation bands, EUR (upper bounds inclusive): 0 · ]0, 20] · ]20, 50] · ]50, 100] · > 100. */
-export const COTISATION_BANDS = ['zero', 'up_to_20', 'over_20_to_50', 'over_50_to_100', 'over_100'] as const;
-export type CotisationBand = (typeof COTISATION_BANDS)[number];
 
 export function cotisationBand(eur: number): CotisationBand {
   if (eur <= 0) return 'zero';
@@ -43,17 +63,12 @@ export function cotisationBand(eur: number): CotisationBand {
  * Coarser tiers for disaggregation (five bands would leave most groups below the small-cell threshold in a
  * caisse of 20–50 experimenters): ≤ 20 · ]20, 50] · > 50 EUR a month.
  */
-export const COTISATION_TIERS = ['up_to_20', 'over_20_to_50', 'over_50'] as const;
-export type CotisationTier = (typeof COTISATION_TIERS)[number];
 
 export function cotisationTier(eur: number): CotisationTier {
   if (eur <= 20) return 'up_to_20';
   if (eur <= 50) return 'over_20_to_50';
   return 'over_50';
 }
-
-export const HOUSEHOLD_SIZE_BANDS = ['1', '2', '3_4', '5_plus'] as const;
-export type HouseholdSizeBand = (typeof HOUSEHOLD_SIZE_BANDS)[number];
 
 export function householdSizeBand(size: number): HouseholdSizeBand {
   if (size <= 1) return '1';
@@ -62,9 +77,6 @@ export function householdSizeBand(size: number): HouseholdSizeBand {
   return '5_plus';
 }
 
-export const AGE_BANDS = ['15_29', '30_44', '45_59', '60_74', '75_plus'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-
 export function ageBand(age: number): AgeBand {
   if (age < 30) return '15_29';
   if (age < 45) return '30_44';
@@ -72,16 +84,6 @@ export function ageBand(age: number): AgeBand {
   if (age < 75) return '60_74';
   return '75_plus';
 }
-
-export const HOUSEHOLD_TYPES = [
-  'single',
-  'couple',
-  'single_parent',
-  'couple_children',
-  'shared',
-  'other',
-] as const;
-export const RESPONDENT_SEXES = ['female', 'male', 'other'] as const;
 
 /** { num, den } for a caisse-level ratio, or null when the denominator is missing or zero. */
 export function ratio(num: number | null, den: number | null, opts: { atMostOne?: boolean } = {}) {

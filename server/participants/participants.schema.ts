@@ -1,20 +1,13 @@
 // Participants (expérimentateurs): a pseudonymous code, a few attributes, a consent status.
 import { z } from 'zod';
+import { HOUSEHOLD_TYPES } from '../../indicators/taxonomy.ts';
 
-export const householdTypes = [
-  'single',
-  'couple',
-  'single_parent',
-  'couple_children',
-  'shared',
-  'other',
-] as const;
 export const consentStatuses = ['unknown', 'given', 'refused'] as const;
 
 export const attributesSchema = z.strictObject({
   cotisationTier: z.string().trim().min(1).max(40).optional(),
   householdSize: z.number().int().min(1).max(20).optional(),
-  householdType: z.enum(householdTypes).optional(),
+  householdType: z.enum(HOUSEHOLD_TYPES).optional(),
 });
 
 export const participantCodeSchema = z
