@@ -57,107 +57,6 @@ function categoryCodes(def: Pick<IndicatorDefinition, 'categories'>): string[] {
   return (def.categories ?? []).map((c) => c.code);
 }
 
-/** Add one response's measure (null = missing) to the statistics, in place. Throws on a measure of the wrong type. */
-export function addMeasure(def: IndicatorDefinition, stats: SufficientStats, m: Measure | null): void {
-  apply(def, stats, m, 1);
-}
-
-/**
- * Remove a measure previously added (a response edited or erased), in place: statistics are additive, so a
- * server may keep them materialised per caisse, wave and indicator and update them in the write's transaction.
- * Float sums of means drift by rounding over many edits; recompute from the stored measures now and then.
- */
-export function removeMeasure(def: IndicatorDefinition, stats: SufficientStats, m: Measure | null): void {
-  apply(def, stats, m, -1);
-}
-
-function apply(def: IndicatorDefinition, stats: SufficientStats, m: Measure | null, sign: 1 | -1): void {
-  stats.total += sign;
-  if (m === null) return;
-  switch (stats.kind) {
-    case 'proportion': {
-      if (typeof m !== 'boolean') throw new TypeError(`${def.id}: a proportion's measure must be a boolean`);
-      stats.n += sign;
-      if (m) {
-        stats.sum += sign;
-        stats.sumSq += sign;
-      }
-      return;
-    }
-    case 'mean': {
-      if (typeof m !== 'number' || !Number.isFinite(m)) {
-        throw new TypeError(`${def.id}: a mean's measure must be a number`);
-      }
-      stats.n += sign;
-      stats.sum += sign * m;
-      stats.sumSq += sign * m * m;
-      return;
-    }
-    case 'distribution': {
-      if (typeof m !== 'string' || !categoryCodes(def).includes(m)) {
-        throw new TypeError(`${def.id}: unknown category ${String(m)}`);
-      }
-      stats.n += sign;
-      const next = (stats.counts[m] ?? 0) + sign;
-      if (next === 0) delete stats.counts[m];
-      else stats.counts[m] = next;
-      return;
-    }
-    case 'ratio': {
-      if (!isRatioMeasure(m) || !Number.isFinite(m.num) || !(m.den > 0)) {
-        throw new TypeError(`${def.id}: a ratio's measure must be { num, den > 0 }`);
-      }
-      stats.n += sign;
-      stats.num += sign * m.num;
-      stats.den += sign * m.den;
-      return;
-    }
-  }
-}
-
-/** Sufficient statistics of a set of measures, in one pass. */
-export function accumulate(def: IndicatorDefinition, measures: Iterable<Measure | null>): SufficientStats {
-  const stats = emptyStats(def);
-  for (const m of measures) addMeasure(def, stats, m);
-  return stats;
-}
-
-/**
- * One SQL aggregate row over stored measures (see EncodedMeasure in measure.ts), e.g. for one indicator, caisse
- * and wave: `COUNT(*) AS total, COUNT(num) AS n, SUM(num) AS sum, SUM(num * num) AS sum_sq, SUM(den) AS den`
- * (for a ratio, n = COUNT(den)); for a distribution, `counts` from `SELECT code, COUNT(*) … GROUP BY code` and
- * n = COUNT(code). SQL's SUM of no rows is NULL: read as 0.
- */
-export interface MeasureAggregate {
-  total: number;
-  n: number;
-  sum?: number | null;
-  sumSq?: number | null;
-  den?: number | null;
-  counts?: Readonly<Record<string, number>> | null;
-}
-
-/** Sufficient statistics from a SQL aggregate row. */
-export function statsFromAggregate(
-  def: Pick<IndicatorDefinition, 'kind'>,
-  agg: MeasureAggregate,
-): SufficientStats {
-  const total = Number(agg.total);
-  const n = Number(agg.n);
-  switch (def.kind) {
-    case 'proportion':
-    case 'mean':
-      return { kind: def.kind, total, n, sum: Number(agg.sum ?? 0), sumSq: Number(agg.sumSq ?? 0) };
-    case 'distribution': {
-      const counts: Record<string, number> = {};
-      for (const [code, c] of Object.entries(agg.counts ?? {})) counts[code] = Number(c);
-      return { kind: 'distribution', total, n, counts };
-    }
-    case 'ratio':
-      return { kind: 'ratio', total, n, num: Number(agg.sum ?? 0), den: Number(agg.den ?? 0) };
-  }
-}
-
 /** Pool two sets of statistics (e.g. several caisses, several monitoring forms). */
 export function mergeStats(a: SufficientStats, b: SufficientStats): SufficientStats {
   if (a.kind !== b.kind) throw new TypeError(`cannot merge ${a.kind} with ${b.kind}`);
@@ -436,15 +335,6 @@ export function summarise(
   }
 }
 
-/** Convenience: accumulate then summarise. */
-export function evaluate(
-  def: IndicatorDefinition,
-  measures: Iterable<Measure | null>,
-  opts: SummariseOptions,
-): IndicatorValue {
-  return summarise(def, accumulate(def, measures), opts);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Change from the baseline wave
 
@@ -573,95 +463,6 @@ export function changeFromStats(
   throw new TypeError(`${def.id}: unsupported statistics`);
 }
 
-function asNumber(def: IndicatorDefinition, m: Measure): number {
-  if (typeof m === 'boolean') return m ? 1 : 0;
-  if (typeof m === 'number') return m;
-  throw new TypeError(`${def.id}: expected a boolean or number measure`);
-}
-
-/**
- * Moments of the within-participant differences (current − baseline), accumulated one pair at a time so that
- * a server can stream both waves without holding per-participant maps of every indicator. For a distribution,
- * the headline's indicator and each category's indicator are differenced; ratios are never paired.
- */
-export class PairedMoments {
-  readonly #def: IndicatorDefinition;
-  readonly #codes: readonly string[];
-  readonly #paired: MutableMoments = { n: 0, sum: 0, sumSq: 0 };
-  readonly #byCategory: Record<string, MutableMoments> = {};
-
-  constructor(def: IndicatorDefinition) {
-    this.#def = def;
-    this.#codes = categoryCodes(def);
-    for (const code of this.#codes) this.#byCategory[code] = { n: 0, sum: 0, sumSq: 0 };
-  }
-
-  add(baseline: Measure, current: Measure): void {
-    const def = this.#def;
-    if (def.kind === 'ratio') return;
-    if (def.kind === 'distribution') {
-      const h = def.headlineCategories;
-      push(
-        this.#paired,
-        h ? Number(h.includes(current as string)) - Number(h.includes(baseline as string)) : 0,
-      );
-      for (const code of this.#codes) {
-        push(this.#byCategory[code]!, Number(current === code) - Number(baseline === code));
-      }
-      return;
-    }
-    push(this.#paired, asNumber(def, current) - asNumber(def, baseline));
-  }
-
-  result(): { paired: Moments | null; pairedByCategory: Record<string, Moments> | null } {
-    if (this.#def.kind === 'ratio') return { paired: null, pairedByCategory: null };
-    return {
-      paired: { ...this.#paired },
-      pairedByCategory: this.#def.kind === 'distribution' ? structuredClone(this.#byCategory) : null,
-    };
-  }
-}
-
-type MutableMoments = { -readonly [K in keyof Moments]: Moments[K] };
-
-function push(m: MutableMoments, x: number): void {
-  m.n += 1;
-  m.sum += x;
-  m.sumSq += x * x;
-}
-
-/**
- * Change between a baseline and a current wave from per-participant measures (keyed by participant id; for
- * caisse-level indicators, by any id: they are compared as independent pooled ratios).
- */
-export function pairedChange(
-  def: IndicatorDefinition,
-  baseline: ReadonlyMap<string, Measure | null>,
-  current: ReadonlyMap<string, Measure | null>,
-  minCell: number,
-  opts: { suppress?: boolean } = {},
-): ChangeResult {
-  const moments = new PairedMoments(def);
-  if (def.level === 'participant') {
-    for (const [id, cur] of current) {
-      const base = baseline.get(id);
-      if (cur !== null && base !== undefined && base !== null) moments.add(base, cur);
-    }
-  }
-  const { paired, pairedByCategory } = moments.result();
-  return changeFromStats(
-    def,
-    {
-      baseline: accumulate(def, baseline.values()),
-      current: accumulate(def, current.values()),
-      paired,
-      pairedByCategory,
-    },
-    minCell,
-    opts,
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Targets
 
@@ -691,12 +492,6 @@ export function targetStatus(
 // ---------------------------------------------------------------------------------------------------------
 // Disaggregation
 
-export interface DisaggregationRow {
-  measure: Measure | null;
-  /** Attribute values by key (see DISAGGREGATION_KEYS); null or absent = unknown, left out of every group. */
-  attributes: Readonly<Record<string, string | null | undefined>>;
-}
-
 export interface DisaggregationGroup {
   group: string;
   value: IndicatorValue;
@@ -708,42 +503,6 @@ export interface Disaggregation {
   groups: DisaggregationGroup[];
   /** How many groups were left out by suppression (their codes are not disclosed). */
   hiddenGroups: number;
-}
-
-/**
- * One-way breakdowns of an indicator by each key (keys must be among the indicator's disaggregations). For a
- * participant-level indicator only groups with at least `minCell` usable measures are shown; when exactly one
- * group is too small the next smallest is hidden too, so that no hidden group can be recovered from the total.
- * Distribution cells are suppressed across the group × category table (rows and columns). Caisse-level
- * indicators are shown for every group, unsuppressed.
- */
-export function disaggregate(
-  def: IndicatorDefinition,
-  rows: Iterable<DisaggregationRow>,
-  keys: readonly string[],
-  minCell: number,
-): Disaggregation[] {
-  for (const key of keys) {
-    if (!(def.disaggregations as readonly string[]).includes(key)) {
-      throw new RangeError(`${def.id} cannot be disaggregated by ${key}`);
-    }
-  }
-  const byKey = new Map<string, Map<string, SufficientStats>>();
-  for (const key of keys) byKey.set(key, new Map());
-  for (const row of rows) {
-    for (const key of keys) {
-      const group = row.attributes[key];
-      if (group === null || group === undefined) continue;
-      const groups = byKey.get(key)!;
-      let stats = groups.get(group);
-      if (!stats) {
-        stats = emptyStats(def);
-        groups.set(group, stats);
-      }
-      addMeasure(def, stats, row.measure);
-    }
-  }
-  return keys.map((key) => disaggregateStats(def, key, byKey.get(key)!, minCell));
 }
 
 /**

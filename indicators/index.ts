@@ -4,6 +4,8 @@ export * from './schema.ts';
 export * from './measure.ts';
 export * from './stats.ts';
 export * from './engine.ts';
+export * from './codec.ts';
+export * from './aggregate.ts';
 export { indicators, indicatorById } from './catalogue/index.ts';
 export {
   AGE_BANDS,

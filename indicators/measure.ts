@@ -12,7 +12,7 @@ import {
   int,
 } from './catalogue/readers.ts';
 import type { Answers } from './instruments/index.ts';
-import type { DisaggregationKey, IndicatorDefinition, IndicatorKind } from './schema.ts';
+import type { DisaggregationKey, IndicatorDefinition } from './schema.ts';
 
 /** Numerator and denominator of a caisse-level account; several are pooled as Σnum / Σden. */
 export interface RatioMeasure {
@@ -58,38 +58,6 @@ export function measureAll(
     out.set(def.id, def.measure(answers));
   }
   return out;
-}
-
-/**
- * A measure as three nullable columns, for storage: `num` REAL (1/0 for a proportion, the number for a mean,
- * the numerator of a ratio), `den` REAL (ratios only), `code` TEXT (distributions only). A missing measure is
- * a row with all three null, so COUNT(*) counts the respondents and COUNT(num) / COUNT(code) the usable ones.
- */
-export interface EncodedMeasure {
-  num: number | null;
-  den: number | null;
-  code: string | null;
-}
-
-export function encodeMeasure(m: Measure | null): EncodedMeasure {
-  if (m === null) return { num: null, den: null, code: null };
-  if (typeof m === 'boolean') return { num: m ? 1 : 0, den: null, code: null };
-  if (typeof m === 'number') return { num: m, den: null, code: null };
-  if (typeof m === 'string') return { num: null, den: null, code: m };
-  return { num: m.num, den: m.den, code: null };
-}
-
-export function decodeMeasure(kind: IndicatorKind, row: EncodedMeasure): Measure | null {
-  switch (kind) {
-    case 'proportion':
-      return row.num === null ? null : row.num !== 0;
-    case 'mean':
-      return row.num;
-    case 'distribution':
-      return row.code;
-    case 'ratio':
-      return row.num === null || row.den === null ? null : { num: row.num, den: row.den };
-  }
 }
 
 /** Participant attributes for disaggregation, derived from the answers (null when unanswered). */

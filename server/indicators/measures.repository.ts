@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { prepared } from '../db/prepared.ts';
 import type { Database, Queryable, ResponseMeasuresTable } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
-import type { RowSource } from './aggregate.ts';
-import { decodeMeasures, LAYOUT } from './measure-codec.ts';
+import { decodeMeasures, LAYOUT, type RowSource } from '../../indicators/index.ts';
+import { scanWaveMeasures } from '../db/measure-scan.ts';
 import { storedMeasures } from './measures.ts';
 
 export const insertMeasures = prepared(
@@ -23,63 +23,9 @@ export const deleteMeasures = prepared(
       .where('response_id', '=', r.id),
 );
 
-type Sqlite = NonNullable<Db['sqlite']>;
-
-/** The row handler of the wave SQLite is reading: one at a time, under the connection lock. */
-let visitRow: ((participantId: string | null, hex: string) => void) | null = null;
-const withVisitFunction = new WeakSet<Sqlite>();
-
-/**
- * Every current response's measure vector in a wave, visited in order without holding them all.
- * SQLite calls a function of ours for each row from inside one statement, which saves the driver's
- * per-row iterator result and row array (a fifth of the read); the vector comes as hex text, a
- * string in V8's heap decoded into one reused vector, where a blob would be a Buffer of its own per
- * row, allocated outside the heap (tens of MB of RSS over a wave). PostgreSQL streams through a cursor.
- */
+/** Every current response's measure vector in a wave, visited in order without holding them all. */
 export function waveRows(db: Db, waveId: string): RowSource {
-  return async (visit) => {
-    const sqlite = db.sqlite;
-    if (!sqlite) {
-      const q = db.kysely
-        .selectFrom('response_measures')
-        .select(['participant_id', 'measures'])
-        .where('wave_id', '=', waveId);
-      for await (const r of q.stream(5000)) visit(r.participant_id, decodeMeasures(r.measures));
-      return;
-    }
-    if (!withVisitFunction.has(sqlite)) {
-      sqlite.function('visit_measures', { directOnly: true }, (pid: string | null, hex: string) => {
-        visitRow!(pid, hex);
-        return null;
-      });
-      withVisitFunction.add(sqlite);
-    }
-    const v = new Float64Array(LAYOUT.size);
-    const bytes = Buffer.from(v.buffer);
-    const onRow = (pid: string | null, hex: string) => {
-      if (hex.length === 2 * bytes.length) {
-        bytes.write(hex, 'hex');
-        visit(pid, v);
-      } else visit(pid, decodeMeasures(Buffer.from(hex, 'hex'))); // another layout: decoded as it is
-    };
-    // Read while holding Kysely's connection, as any query does (a caller inside a transaction holds
-    // it already): a grouped commit in progress (server/db/group-commit.ts) holds it across awaits,
-    // and its uncommitted rows must not be seen.
-    const holding = (read: () => Promise<void>) =>
-      db.kysely.isTransaction ? read() : db.kysely.connection().execute(read);
-    await holding(async () => {
-      visitRow = onRow;
-      try {
-        sqlite
-          .prepare(
-            'select count(visit_measures(participant_id, hex(measures))) from response_measures where wave_id = ?',
-          )
-          .get(waveId);
-      } finally {
-        visitRow = null;
-      }
-    });
-  };
+  return (visit) => scanWaveMeasures(db, waveId, LAYOUT.size, decodeMeasures, visit);
 }
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */

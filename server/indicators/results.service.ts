@@ -3,6 +3,7 @@
 // disaggregations. Measures were computed at write time; here each wave's stored measures are read
 // once and aggregated in one pass, and the result is cached until a response of those waves changes.
 import {
+  aggregateWaves,
   type ChangeResult,
   changeFromStats,
   type Disaggregation,
@@ -20,7 +21,7 @@ import type { Db } from '../db/connect.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Wave } from '../db/schema.ts';
 import { listWaves, type WaveWithLevel } from '../waves/waves.repository.ts';
-import { aggregateWaves } from './aggregate.ts';
+
 import { waveFingerprint, waveRows } from './measures.repository.ts';
 import type { Selection } from './selection.ts';
 

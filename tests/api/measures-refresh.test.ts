@@ -2,7 +2,7 @@
 // changed since they were written; at an ordinary start nothing is scanned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/db/prepare.ts';
-import { LAYOUT } from '../../server/indicators/measure-codec.ts';
+import { LAYOUT } from '../../indicators/index.ts';
 import { createContext, type TestContext } from '../helpers/context.ts';
 import { openWaveSetup, validAnswers } from '../helpers/fixtures.ts';
 

@@ -2,34 +2,37 @@
 // measurability and storage encoding.
 import { describe, expect, it } from 'vitest';
 import {
-  type DisaggregationRow,
   type IndicatorDefinition,
   type Measure,
-  accumulate,
-  addMeasure,
-  removeMeasure,
   changeFromStats,
-  decodeMeasure,
-  disaggregate,
   disaggregateStats,
   emptyStats,
-  encodeMeasure,
-  evaluate,
   headlineIsSafe,
   indicatorById,
   indicators,
   measureAll,
   measurability,
   mergeStats,
-  pairedChange,
   participantAttributes,
-  statsFromAggregate,
   summarise,
   suppress,
   suppressTable,
   targetStatus,
   wilsonInterval,
+  measureAt,
+  encodeMeasures,
+  decodeMeasures,
+  LAYOUT,
 } from '../../../indicators/index.ts';
+import {
+  type DisaggregationRow,
+  accumulate,
+  addMeasure,
+  removeMeasure,
+  disaggregate,
+  evaluate,
+  pairedChange,
+} from './oracle.ts';
 
 const def = (id: string): IndicatorDefinition => indicatorById.get(id)!;
 const shown = { minCell: 5, suppress: true };
@@ -395,7 +398,7 @@ describe('measureAll and measurability', () => {
 });
 
 describe('storage encoding', () => {
-  it('round-trips every kind', () => {
+  it('round-trips every kind through the stored vector', () => {
     const samples: [string, Measure | null][] = [
       ['health_good', true],
       ['health_good', false],
@@ -404,9 +407,10 @@ describe('storage encoding', () => {
       ['self_financing_share', { num: 1, den: 2 }],
       ['health_good', null],
     ];
-    for (const [id, m] of samples) expect(decodeMeasure(def(id).kind, encodeMeasure(m))).toEqual(m);
-    expect(encodeMeasure(true)).toEqual({ num: 1, den: null, code: null });
-    expect(encodeMeasure(null)).toEqual({ num: null, den: null, code: null });
+    for (const [id, m] of samples) {
+      const vector = decodeMeasures(encodeMeasures(new Map([[id, m]]), {}));
+      expect(measureAt(def(id), vector, LAYOUT.slot.get(id)!)).toEqual(m);
+    }
   });
 
   it('derives participant attributes for disaggregation', () => {
@@ -426,31 +430,6 @@ describe('storage encoding', () => {
       age_band: '60_74',
     });
     expect(participantAttributes({}).cotisation_tier).toBeNull();
-  });
-});
-
-describe('statsFromAggregate (SQL path)', () => {
-  it('gives the same value as accumulating the rows', () => {
-    const d = def('hfias_score');
-    const values = [8, 0, 12, null, 3];
-    const enc = values.map((v) => encodeMeasure(v));
-    const nums = enc.map((e) => e.num).filter((x): x is number => x !== null);
-    const agg = {
-      total: enc.length,
-      n: nums.length,
-      sum: nums.reduce((s, x) => s + x, 0),
-      sumSq: nums.reduce((s, x) => s + x * x, 0),
-    };
-    expect(summarise(d, statsFromAggregate(d, agg), shown)).toEqual(evaluate(d, values, shown));
-    const h = def('hfias_category');
-    expect(statsFromAggregate(h, { total: 3, n: 2, counts: { mild: 2 } })).toEqual(
-      accumulate(h, ['mild', 'mild', null]),
-    );
-    const r = def('budget_per_experimenter');
-    expect(statsFromAggregate(r, { total: 1, n: 1, sum: 129_500, den: 40 })).toEqual(
-      accumulate(r, [{ num: 129_500, den: 40 }]),
-    );
-    expect(statsFromAggregate(d, { total: 0, n: 0, sum: null, sumSq: null })).toEqual(emptyStats(d));
   });
 });
 

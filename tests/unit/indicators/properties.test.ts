@@ -2,12 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type DisaggregationRow,
   type IndicatorDefinition,
   type Measure,
-  accumulate,
-  disaggregate,
-  evaluate,
   indicatorById,
   studentTCdf,
   studentTQuantile,
@@ -16,6 +12,7 @@ import {
   suppressTable,
   wilsonInterval,
 } from '../../../indicators/index.ts';
+import { type DisaggregationRow, accumulate, disaggregate, evaluate } from './oracle.ts';
 
 const def = (id: string): IndicatorDefinition => indicatorById.get(id)!;
 const proportion = def('health_good');

@@ -2,15 +2,18 @@
 // for a ratio) followed by the respondent's disaggregation attributes. Results then read ~300 bytes
 // per response and decode them without parsing, which is what keeps the engine below the cost of
 // reading the answers once. Sentinels: -Infinity = not measurable in the version, NaN = missing.
-import { createHash } from 'node:crypto';
+import { indicators } from './catalogue/index.ts';
+import { type Measure, measureAll, participantAttributes } from './measure.ts';
+import type { Answers } from './instruments/index.ts';
+import type { IndicatorDefinition } from './schema.ts';
+import { householdSizeBand } from './catalogue/readers.ts';
 import {
   AGE_BANDS,
   COTISATION_TIERS,
   HOUSEHOLD_SIZE_BANDS,
   HOUSEHOLD_TYPES,
   RESPONDENT_SEXES,
-} from '../../indicators/catalogue/readers.ts';
-import { type IndicatorDefinition, indicators, type Measure } from '../../indicators/index.ts';
+} from './taxonomy.ts';
 
 export const ATTRIBUTE_CODES = {
   cotisation_tier: COTISATION_TIERS,
@@ -32,6 +35,14 @@ export interface Layout {
   size: number;
 }
 
+/** FNV-1a, 64 bits, as 16 hex digits: a layout fingerprint (not a security hash), with no I/O or Node API. */
+function fnv1a64(text: string): string {
+  const prime = 0x100000001b3n;
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) h = ((h ^ BigInt(byte)) * prime) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}
+
 function buildLayout(defs: readonly IndicatorDefinition[]): Layout {
   const slot = new Map<string, number>();
   let at = 0;
@@ -47,10 +58,7 @@ function buildLayout(defs: readonly IndicatorDefinition[]): Layout {
     .map((d) => `${d.id}:${d.kind}:${(d.categories ?? []).map((c) => c.code).join(',')}`)
     .join('|');
   return {
-    id: createHash('sha256')
-      .update(`${signature}|${ATTRIBUTE_KEYS.join(',')}`)
-      .digest('hex')
-      .slice(0, 16),
+    id: fnv1a64(`${signature}|${ATTRIBUTE_KEYS.join(',')}`),
     slot,
     attributeSlot,
     size: at + ATTRIBUTE_KEYS.length,
@@ -64,7 +72,7 @@ const codesOf = (d: IndicatorDefinition) => (d.categories ?? []).map((c) => c.co
 export function encodeMeasures(
   measures: ReadonlyMap<string, Measure | null>,
   attributes: Readonly<Record<string, string | null>>,
-): Buffer {
+): Uint8Array {
   const a = new Float64Array(LAYOUT.size).fill(NOT_MEASURABLE);
   for (const d of indicators) {
     if (!measures.has(d.id)) continue;
@@ -100,7 +108,7 @@ export function encodeMeasures(
     const i = v == null ? -1 : (ATTRIBUTE_CODES[k] as readonly string[]).indexOf(v);
     a[LAYOUT.attributeSlot[k]] = i < 0 ? Number.NaN : i;
   }
-  return Buffer.from(a.buffer);
+  return new Uint8Array(a.buffer);
 }
 
 /** A view on the stored bytes (copied only when the driver's buffer is not 8-byte aligned). */
@@ -129,4 +137,38 @@ export function measureAt(d: IndicatorDefinition, a: Float64Array, s: number): M
 export function attributeAt(a: Float64Array, k: AttributeKey): string | null {
   const v = a[LAYOUT.attributeSlot[k]]!;
   return Number.isNaN(v) ? null : (ATTRIBUTE_CODES[k][v] ?? null);
+}
+
+/** What the participant's record says of the household, for follow-ups that do not ask it again. */
+export interface ParticipantRecord {
+  householdType?: string | null;
+  householdSize?: number | null;
+}
+
+/** Measures keyed by indicator id (absent: not measurable in this version) and the respondent's attributes. */
+export function computeMeasures(
+  answers: Answers,
+  questionNames: ReadonlySet<string>,
+  participant: ParticipantRecord | null,
+): { measures: Map<string, Measure | null>; attributes: Record<string, string | null> } {
+  const measures = measureAll(answers, questionNames);
+  const attributes: Record<string, string | null> = participantAttributes(answers);
+  // Follow-up questionnaires do not ask the household again: fall back on the participant's record.
+  if (participant) {
+    attributes.household_type ??= participant.householdType ?? null;
+    if (attributes.household_size_band === null && participant.householdSize != null) {
+      attributes.household_size_band = householdSizeBand(participant.householdSize);
+    }
+  }
+  return { measures, attributes };
+}
+
+/** A response as it is stored: the layout id and its measure vector (bytes of a Float64Array). */
+export function storedMeasures(
+  answers: Answers,
+  questionNames: ReadonlySet<string>,
+  participant: ParticipantRecord | null,
+): { layout: string; measures: Uint8Array } {
+  const m = computeMeasures(answers, questionNames, participant);
+  return { layout: LAYOUT.id, measures: encodeMeasures(m.measures, m.attributes) };
 }

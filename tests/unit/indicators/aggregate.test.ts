@@ -3,25 +3,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  accumulate,
-  disaggregate,
   disaggregateStats,
   indicators,
   type Measure,
   measureAll,
-  pairedChange,
   changeFromStats,
   participantAttributes,
 } from '../../../indicators/index.ts';
+import { accumulate, disaggregate, pairedChange } from './oracle.ts';
 import { participantAnswers, seededRng, syntheticPerson } from '../../../server/demo/synthetic.ts';
-import { aggregateWaves, type RowSource } from '../../../server/indicators/aggregate.ts';
 import {
+  aggregateWaves,
   attributeAt,
   decodeMeasures,
   encodeMeasures,
   LAYOUT,
   measureAt,
-} from '../../../server/indicators/measure-codec.ts';
+  type RowSource,
+} from '../../../indicators/index.ts';
 import { getStandardQuestionnaire, questionNamesOf } from '../../../surveys/index.ts';
 
 const modules = getStandardQuestionnaire('participant-entry')!.modules;

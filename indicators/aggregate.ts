@@ -1,8 +1,10 @@
 // The engine's hot loop: one pass over the stored measure vectors of a wave (and its comparison
 // wave) accumulating, per indicator, the sufficient statistics, the breakdowns by attribute and the
 // moments of paired differences, all in flat Float64Arrays; the engine's types are built at the end.
-import type { IndicatorDefinition, Moments, SufficientStats } from '../../indicators/index.ts';
-import { ATTRIBUTE_CODES, type AttributeKey, LAYOUT, NOT_MEASURABLE } from './measure-codec.ts';
+import { ATTRIBUTE_CODES, type AttributeKey, LAYOUT, NOT_MEASURABLE } from './codec.ts';
+import type { SufficientStats } from './engine.ts';
+import type { IndicatorDefinition } from './schema.ts';
+import type { Moments } from './stats.ts';
 
 /**
  * Rows of one wave: the participant (null for caisse-level forms) and the measure vector, valid only
