@@ -15,7 +15,6 @@
 // Caisse-level indicators are never suppressed: they are the caisse's own accounts (budget, FTE, meetings,
 // outlets), figures about an organisation that its funders and the public see anyway, not answers of persons;
 // each rests on one coordinator's monitoring form, so "n < 5" would hide every one of them.
-import { type Measure, isRatioMeasure } from './measure.ts';
 import type { IndicatorDefinition, IndicatorKind, IndicatorLevel } from './schema.ts';
 import {
   type Interval,
