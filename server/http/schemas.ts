@@ -12,3 +12,6 @@ export const errorSchema = z.object({
 export const authErrors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
 export const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** `:caisseId` in a route path. */
+export const caisseParams = z.object({ caisseId: idSchema });
