@@ -7,7 +7,7 @@ import { buildDefinition, moduleOfQuestion } from '../../surveys/index.ts';
 import type { Queryable } from '../db/schema.ts';
 import { listSelection } from '../indicators/selection.ts';
 import { findAssembled, hashDefinition, latestVersion } from './questionnaires.repository.ts';
-import { addVersion, checkedDefinition, createQuestionnaire } from './questionnaires.service.ts';
+import { addVersion, checkedDefinition, createQuestionnaire } from './versions.ts';
 
 type Level = 'participant' | 'caisse';
 

@@ -1,22 +1,9 @@
 // Questionnaires of a caisse (plus the standard library), their versions and definitions.
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
-import type { Actor } from '../auth/actor.ts';
-import { requireAdmin, requireCaisse, requireUser } from '../auth/policy.ts';
-import { caisseParams } from '../caisses/caisses.routes.ts';
-import { findCaisse } from '../caisses/caisses.repository.ts';
-import type { Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
-import { badRequest, notFound } from '../http/errors.ts';
-import { authErrors, idSchema, items } from '../http/schemas.ts';
+import { requireCaisse, requireUser } from '../auth/policy.ts';
+import { authErrors, caisseParams, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import {
-  findQuestionnaire,
-  findVersion,
-  listQuestionnairesWithLatest,
-  listVersions,
-} from './questionnaires.repository.ts';
-import {
-  type Level,
   questionnaireCreateSchema,
   questionnaireDetailSchema,
   questionnaireSchema,
@@ -24,41 +11,17 @@ import {
   versionCreateSchema,
   versionDetailSchema,
 } from './questionnaires.schema.ts';
-import { addVersion, createQuestionnaire } from './questionnaires.service.ts';
-import { assembleQuestionnaires } from './assembly.ts';
+import {
+  assembleForCaisse,
+  createCaisseQuestionnaire,
+  createVersion,
+  getQuestionnaireDetail,
+  getVersionDetail,
+  listCaisseQuestionnaires,
+} from './questionnaires.service.ts';
 
 const questionnaireParams = z.object({ questionnaireId: idSchema });
 const versionParams = z.object({ versionId: idSchema });
-
-const created = (q: Questionnaire, v: QuestionnaireVersion) => ({
-  id: q.id,
-  versionId: v.id,
-  version: v.version,
-  title: q.title,
-  level: q.level as Level,
-  caisseId: q.caisse_id,
-});
-
-function toQuestionnaireDto(q: Questionnaire, latest: { id: string; version: number }) {
-  return {
-    id: q.id,
-    caisseId: q.caisse_id,
-    standardKey: q.standard_key,
-    origin: q.origin as 'standard' | 'assembled' | 'custom',
-    title: q.title,
-    level: q.level as Level,
-    latestVersionId: latest.id,
-    latestVersion: latest.version,
-    createdAt: q.created_at,
-    updatedAt: q.updated_at,
-  };
-}
-
-/** Standard questionnaires are readable by all staff; a caisse's by its members; writes need more. */
-function authorizeQuestionnaire(actor: Actor, caisseId: string | null, write: boolean) {
-  if (caisseId === null) return write ? requireAdmin(actor) : requireUser(actor);
-  return requireCaisse(actor, caisseId, write ? 'coordinator' : 'member');
-}
 
 export function questionnaireRoutes(app: App, { db }: Deps): void {
   app.post(
@@ -74,22 +37,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
     async (req, reply) => {
       const actor = requireCaisse(req.actor, req.params.caisseId, 'coordinator');
-      const result = await db.kysely.transaction().execute(async (trx) => {
-        if (!(await findCaisse(trx, req.params.caisseId))) throw notFound('Caisse');
-        const r = await createQuestionnaire(
-          trx,
-          { caisseId: req.params.caisseId, ...req.body },
-          actor.user.id,
-        );
-        await audit(trx, actor, {
-          caisseId: req.params.caisseId,
-          action: 'questionnaire.create',
-          targetType: 'questionnaire',
-          targetId: r.questionnaire.id,
-        });
-        return r;
-      });
-      return reply.code(201).send(created(result.questionnaire, result.version));
+      return reply.code(201).send(await createCaisseQuestionnaire(db, actor, req.params.caisseId, req.body));
     },
   );
 
@@ -114,25 +62,8 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
       },
     },
     async (req) => {
-      const { caisseId } = req.params;
-      const actor = requireCaisse(req.actor, caisseId, 'coordinator');
-      return db.kysely.transaction().execute(async (trx) => {
-        if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
-        const r = await assembleQuestionnaires(trx, caisseId, actor.user.id);
-        if (!r.participant && !r.caisse) {
-          throw badRequest(
-            'EMPTY_SELECTION',
-            'Aucun indicateur sélectionné : choisissez des indicateurs avant d’assembler',
-          );
-        }
-        await audit(trx, actor, {
-          caisseId,
-          action: 'questionnaire.assemble',
-          targetType: 'caisse',
-          targetId: caisseId,
-        });
-        return r;
-      });
+      const actor = requireCaisse(req.actor, req.params.caisseId, 'coordinator');
+      return assembleForCaisse(db, actor, req.params.caisseId);
     },
   );
 
@@ -148,10 +79,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'member');
-      const rows = await listQuestionnairesWithLatest(db.kysely, req.params.caisseId);
-      return {
-        items: rows.map((q) => toQuestionnaireDto(q, { id: q.latest_version_id, version: q.latest_version })),
-      };
+      return { items: await listCaisseQuestionnaires(db, req.params.caisseId) };
     },
   );
 
@@ -166,21 +94,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       requireUser(req.actor);
-      const q = await findQuestionnaire(db.kysely, req.params.questionnaireId);
-      if (!q) throw notFound('Questionnaire');
-      authorizeQuestionnaire(req.actor, q.caisse_id, false);
-      const versions = await listVersions(db.kysely, q.id);
-      const latest = versions[0]!;
-      return {
-        ...toQuestionnaireDto(q, latest),
-        definition: JSON.parse(latest.definition) as Record<string, unknown>,
-        versions: versions.map((v) => ({
-          id: v.id,
-          version: v.version,
-          createdAt: v.created_at,
-          questionNames: JSON.parse(v.question_names) as string[],
-        })),
-      };
+      return getQuestionnaireDetail(db, req.actor, req.params.questionnaireId);
     },
   );
 
@@ -197,20 +111,9 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
     async (req, reply) => {
       requireUser(req.actor);
-      const q = await findQuestionnaire(db.kysely, req.params.questionnaireId);
-      if (!q) throw notFound('Questionnaire');
-      const actor = authorizeQuestionnaire(req.actor, q.caisse_id, true);
-      const v = await db.kysely.transaction().execute(async (trx) => {
-        const version = await addVersion(trx, q.id, req.body.definition, actor.user.id);
-        await audit(trx, actor, {
-          caisseId: q.caisse_id,
-          action: 'questionnaire.version',
-          targetType: 'questionnaire_version',
-          targetId: version.id,
-        });
-        return version;
-      });
-      return reply.code(201).send(created(q, v));
+      return reply
+        .code(201)
+        .send(await createVersion(db, req.actor, req.params.questionnaireId, req.body.definition));
     },
   );
 
@@ -226,19 +129,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       requireUser(req.actor);
-      const v = await findVersion(db.kysely, req.params.versionId);
-      if (!v) throw notFound('Version');
-      authorizeQuestionnaire(req.actor, v.caisse_id, false);
-      return {
-        id: v.id,
-        questionnaireId: v.questionnaire_id,
-        version: v.version,
-        title: v.title,
-        level: v.level as Level,
-        createdAt: v.created_at,
-        questionNames: JSON.parse(v.question_names) as string[],
-        definition: JSON.parse(v.definition) as Record<string, unknown>,
-      };
+      return getVersionDetail(db, req.actor, req.params.versionId);
     },
   );
 }

@@ -55,3 +55,4 @@ export const versionDetailSchema = versionSummarySchema.extend({
 });
 
 export type Level = (typeof levels)[number];
+export type QuestionnaireCreate = z.infer<typeof questionnaireCreateSchema>;

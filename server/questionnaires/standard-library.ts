@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { buildDefinition, standardQuestionnaires } from '../../surveys/index.ts';
 import type { Database } from '../db/schema.ts';
 import { findByStandardKey, hashDefinition, latestVersion } from './questionnaires.repository.ts';
-import { addVersion, checkedDefinition, createQuestionnaire } from './questionnaires.service.ts';
+import { addVersion, checkedDefinition, createQuestionnaire } from './versions.ts';
 
 export async function syncStandardQuestionnaires(db: Kysely<Database>): Promise<void> {
   for (const std of standardQuestionnaires) {
