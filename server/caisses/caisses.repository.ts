@@ -84,3 +84,7 @@ export function listCaisses(db: Queryable, onlyIds: string[] | null) {
   }
   return q.execute();
 }
+
+/** Marks the caisse's profile as changed (its objectives are part of it). */
+export const touchCaisse = (db: Queryable, id: string) =>
+  db.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', id).execute();

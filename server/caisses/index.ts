@@ -1,5 +1,5 @@
 // The caisses feature as other folders see it.
-export { findCaisse, insertCaisse, toCaisseDto } from './caisses.repository.ts';
+export { findCaisse, insertCaisse, toCaisseDto, touchCaisse } from './caisses.repository.ts';
 export {
   type CaisseCreate,
   type CaisseDto,

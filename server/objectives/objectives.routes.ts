@@ -1,15 +1,9 @@
 // GET|PUT /api/caisses/:caisseId/objectives
-import { audit } from '../audit/audit.ts';
 import { requireCaisse } from '../auth/policy.ts';
-import { caisseParams } from '../caisses/caisses.routes.ts';
-import { findCaisse } from '../caisses/caisses.repository.ts';
-import { notFound } from '../http/errors.ts';
-import { pruneSelectionObjectives } from '../indicators/selection.ts';
-import { nowIso } from '../util.ts';
-import { authErrors, items } from '../http/schemas.ts';
+import { authErrors, caisseParams, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
-import { listObjectives, replaceObjectives, toObjectiveDto } from './objectives.repository.ts';
 import { objectiveSchema, objectivesPutSchema } from './objectives.schema.ts';
+import { listCaisseObjectives, replaceCaisseObjectives } from './objectives.service.ts';
 
 export function objectiveRoutes(app: App, { db }: Deps): void {
   app.get(
@@ -23,8 +17,7 @@ export function objectiveRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'member');
-      if (!(await findCaisse(db.kysely, req.params.caisseId))) throw notFound('Caisse');
-      return { items: (await listObjectives(db.kysely, req.params.caisseId)).map(toObjectiveDto) };
+      return { items: await listCaisseObjectives(db, req.params.caisseId) };
     },
   );
 
@@ -41,28 +34,7 @@ export function objectiveRoutes(app: App, { db }: Deps): void {
     },
     async (req) => {
       const actor = requireCaisse(req.actor, req.params.caisseId, 'coordinator');
-      const rows = await db.kysely.transaction().execute(async (trx) => {
-        if (!(await findCaisse(trx, req.params.caisseId))) throw notFound('Caisse');
-        await replaceObjectives(trx, req.params.caisseId, req.body);
-        await pruneSelectionObjectives(
-          trx,
-          req.params.caisseId,
-          new Set(req.body.objectives.map((o) => o.code)),
-        );
-        await trx
-          .updateTable('caisses')
-          .set({ updated_at: nowIso() })
-          .where('id', '=', req.params.caisseId)
-          .execute();
-        await audit(trx, actor, {
-          caisseId: req.params.caisseId,
-          action: 'objectives.replace',
-          targetType: 'caisse',
-          targetId: req.params.caisseId,
-        });
-        return listObjectives(trx, req.params.caisseId);
-      });
-      return { items: rows.map(toObjectiveDto) };
+      return { items: await replaceCaisseObjectives(db, actor, req.params.caisseId, req.body) };
     },
   );
 }
