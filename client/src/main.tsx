@@ -10,8 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider, useT } from './i18n/i18n.tsx';
 import { PageSpinner } from './ui/spinner.tsx';
 
-const ParticipantApp = lazy(() => import('./participant/participant-app.tsx'));
-const StaffApp = lazy(() => import('./staff/staff-app.tsx'));
+const ParticipantApp = lazy(() => import('./features/participant/participant-app.tsx'));
+const StaffApp = lazy(() => import('./features/shell/staff-app.tsx'));
 
 export const isParticipantPath = (pathname: string) => /^\/r\/[^/]+/.test(pathname);
 

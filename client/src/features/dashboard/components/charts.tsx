@@ -1,0 +1,279 @@
+// The dashboard's Chart.js charts. chart.js is imported here only (this file is reached from the
+// dashboard screen's lazy chunk) and only the controllers, elements and scales drawn are registered.
+// Every chart is a <figure> whose canvas is an image labelled by a summary of its figures.
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  type Plugin,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { formatValue, type Scale, type TrendPoint } from '../logic.ts';
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  Legend,
+);
+
+const PRIMARY = '#17694a';
+const ACCENT = '#a86f00';
+const MUTED = '#545c58';
+const GRID = '#e3e7e2';
+const TEXT = '#1b1f1d';
+/** Ordered categories, from the first (often the best) to the last. */
+const PALETTE = ['#17694a', '#7fb069', '#e3b23c', '#d2691e', '#9b2226', '#5a4e8c'];
+
+export function categoryColors(count: number): string[] {
+  if (count <= PALETTE.length - 1) {
+    // Spread over the first five colours (green → red) so that 3 or 4 categories keep the ends.
+    const ramp = PALETTE.slice(0, 5);
+    if (count === 1) return [ramp[0]!];
+    return Array.from({ length: count }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (count - 1))]!);
+  }
+  return Array.from({ length: count }, (_, i) => PALETTE[i % PALETTE.length]!);
+}
+
+interface WhiskerOptions {
+  intervals?: ([number, number] | null)[];
+  color?: string;
+}
+
+/** Draws the 95 % interval of each point of the first dataset as a vertical whisker. */
+const whiskers: Plugin<'line'> = {
+  id: 'whiskers',
+  afterDatasetsDraw(chart, _args, opts: WhiskerOptions) {
+    const intervals = opts.intervals;
+    if (!intervals) return;
+    const meta = chart.getDatasetMeta(0);
+    const y = chart.scales.y;
+    if (!y) return;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.strokeStyle = opts.color ?? PRIMARY;
+    ctx.lineWidth = 1.5;
+    meta.data.forEach((pt, i) => {
+      const iv = intervals[i];
+      if (!iv || (pt as unknown as { skip?: boolean }).skip) return;
+      const top = y.getPixelForValue(iv[1]);
+      const bottom = y.getPixelForValue(iv[0]);
+      ctx.beginPath();
+      ctx.moveTo(pt.x, top);
+      ctx.lineTo(pt.x, bottom);
+      ctx.moveTo(pt.x - 5, top);
+      ctx.lineTo(pt.x + 5, top);
+      ctx.moveTo(pt.x - 5, bottom);
+      ctx.lineTo(pt.x + 5, bottom);
+      ctx.stroke();
+    });
+    ctx.restore();
+  },
+};
+
+function useChart<T extends 'line' | 'bar'>(config: ChartConfiguration<T>) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const json = JSON.stringify(config.data) + JSON.stringify(config.options);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the figures change (json)
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    // No 2D context (jsdom, very old browsers): the figure's caption still says it all.
+    if (!canvas.getContext('2d')) return;
+    const chart = new Chart(canvas, config as ChartConfiguration);
+    return () => chart.destroy();
+  }, [json]);
+  return ref;
+}
+
+const baseFont = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
+
+export function TrendChart({
+  points,
+  scale,
+  range,
+  baseline,
+  target,
+  labels,
+  summary,
+}: {
+  points: TrendPoint[];
+  scale: Scale;
+  range?: { min: number; max: number };
+  baseline: number | null;
+  target: number | null;
+  labels: { value: string; baseline: string; target: string };
+  summary: string;
+}) {
+  const { lang } = useI18n();
+  const fmt = (v: number) => formatValue(v, scale, lang);
+  const periods = points.map((p) => p.period);
+  const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
+    {
+      label: labels.value,
+      data: points.map((p) => p.value),
+      borderColor: PRIMARY,
+      backgroundColor: PRIMARY,
+      pointRadius: 5,
+      pointHoverRadius: 6,
+      borderWidth: 2.5,
+      spanGaps: true,
+    },
+  ];
+  if (baseline !== null) {
+    datasets.push({
+      label: labels.baseline,
+      data: points.map(() => baseline),
+      borderColor: MUTED,
+      backgroundColor: MUTED,
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+    });
+  }
+  if (target !== null) {
+    datasets.push({
+      label: labels.target,
+      data: points.map(() => target),
+      borderColor: ACCENT,
+      backgroundColor: ACCENT,
+      borderDash: [2, 3],
+      borderWidth: 2,
+      pointRadius: 0,
+    });
+  }
+  // Percentages: from 0 up to the highest figure shown (interval, baseline, target) plus a margin,
+  // never above the indicator's maximum (100 %).
+  const highest = Math.max(
+    ...points.flatMap((p) => [p.value ?? 0, p.interval?.[1] ?? 0]),
+    baseline ?? 0,
+    target ?? 0,
+  );
+  const percentMax =
+    scale === 'percent' ? Math.min(range?.max ?? 1, Math.ceil((highest + 0.05) * 10) / 10) : undefined;
+  const ref = useChart<'line'>({
+    type: 'line',
+    data: { labels: periods, datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      responsive: true,
+      layout: { padding: { left: 4, right: 12, top: 4 } },
+      scales: {
+        x: { grid: { display: false }, ticks: { color: TEXT, font: baseFont }, offset: true },
+        y: {
+          // Percentages and euros from zero (never above 100 %); scores zoom on their values.
+          max: percentMax,
+          beginAtZero: scale === 'percent' || scale === 'euro',
+          grace: scale === 'percent' ? 0 : '10%',
+          grid: { color: GRID },
+          ticks: { color: MUTED, font: baseFont, maxTicksLimit: 5, callback: (v) => fmt(Number(v)) },
+        },
+      },
+      plugins: {
+        legend: {
+          display: datasets.length > 1,
+          position: 'bottom',
+          labels: { boxWidth: 18, boxHeight: 2, color: TEXT, font: baseFont },
+        },
+        tooltip: {
+          callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${fmt(Number(c.parsed.y))}` },
+        },
+        // @ts-expect-error: options of the local plugin
+        whiskers: { intervals: points.map((p) => p.interval) } satisfies WhiskerOptions,
+      },
+    },
+    plugins: [whiskers],
+  });
+  return (
+    <figure className="dash-chart">
+      <div className="dash-chart__canvas">
+        <canvas ref={ref} role="img" aria-label={summary} />
+      </div>
+      <figcaption className="visually-hidden">{summary}</figcaption>
+    </figure>
+  );
+}
+
+export function DistributionChart({
+  rows,
+  categories,
+  summary,
+}: {
+  /** One bar per wave: the shares of each category (null = suppressed). */
+  rows: { period: string; shares: (number | null)[] }[];
+  categories: string[];
+  summary: string;
+}) {
+  const { lang } = useI18n();
+  const colors = categoryColors(categories.length);
+  const ref = useChart<'bar'>({
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.period),
+      datasets: categories.map((label, i) => ({
+        label,
+        data: rows.map((r) => r.shares[i] ?? 0),
+        backgroundColor: colors[i],
+        borderColor: '#ffffff',
+        borderWidth: 1,
+        barPercentage: 0.8,
+        categoryPercentage: 0.9,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      maintainAspectRatio: false,
+      responsive: true,
+      scales: {
+        x: {
+          stacked: true,
+          min: 0,
+          max: 1,
+          grid: { color: GRID },
+          ticks: {
+            color: MUTED,
+            font: baseFont,
+            stepSize: 0.25,
+            callback: (v) => formatValue(Number(v), 'percent', lang),
+          },
+        },
+        y: { stacked: true, grid: { display: false }, ticks: { color: TEXT, font: baseFont } },
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          labels: { boxWidth: 12, boxHeight: 12, color: TEXT, font: baseFont },
+        },
+        tooltip: {
+          callbacks: {
+            label: (c) => `${c.dataset.label ?? ''} : ${formatValue(Number(c.parsed.x), 'percent', lang)}`,
+          },
+        },
+      },
+    },
+  });
+  return (
+    <figure className="dash-chart dash-chart--distribution">
+      <div className="dash-chart__canvas" style={{ height: `${7 + rows.length * 2.5}rem` }}>
+        <canvas ref={ref} role="img" aria-label={summary} />
+      </div>
+      <figcaption className="visually-hidden">{summary}</figcaption>
+    </figure>
+  );
+}

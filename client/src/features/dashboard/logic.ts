@@ -1,0 +1,162 @@
+// The dashboard's pure logic (tested in logic.test.ts): how a figure is written given the
+// indicator's kind and unit, the words of a gap, the trend series from several /results answers,
+// the default waves.
+import type { TFunction } from '../../i18n/i18n.tsx';
+import type { Lang } from '../../i18n/i18n.tsx';
+import type { dashboard } from './messages.ts';
+import type { Gaps, IndicatorResult, ReferenceSheet, Results, Value, Wave } from './api.ts';
+
+export type DashboardT = TFunction<keyof typeof dashboard.fr & string>;
+
+/** How the figures of an indicator are written. */
+export type Scale = 'percent' | 'euro' | 'score' | 'number';
+
+const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function scaleOf(sheet: Pick<ReferenceSheet, 'kind' | 'unit'> | undefined, kind?: string): Scale {
+  const k = sheet?.kind ?? kind;
+  const unit = sheet?.unit.fr.trim() ?? '';
+  if (k === 'proportion' || k === 'distribution' || unit.startsWith('%')) return 'percent';
+  if (/^EUR\b/.test(unit)) return 'euro';
+  if (k === 'mean') return 'score';
+  return 'number';
+}
+
+/** A value in its unit: 43,5 %, 20,8, 1 333 €, 2,25. */
+export function formatValue(value: number, scale: Scale, lang: Lang): string {
+  const loc = locales[lang];
+  switch (scale) {
+    case 'percent':
+      return new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+    case 'euro':
+      return new Intl.NumberFormat(loc, {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      }).format(value);
+    case 'score':
+      return new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+    default:
+      return new Intl.NumberFormat(loc, { maximumFractionDigits: 2 }).format(value);
+  }
+}
+
+/** A change: percentage points for percentages, signed figures otherwise (+2,5 pts, −0,6). */
+export function formatChange(change: number, scale: Scale, lang: Lang): string {
+  const loc = locales[lang];
+  if (scale === 'percent') {
+    const pts = new Intl.NumberFormat(loc, {
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(change * 100);
+    return lang === 'fr' ? `${pts} pts` : `${pts} pp`;
+  }
+  if (scale === 'euro') {
+    return new Intl.NumberFormat(loc, {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    }).format(change);
+  }
+  return new Intl.NumberFormat(loc, {
+    minimumFractionDigits: scale === 'score' ? 1 : 0,
+    maximumFractionDigits: scale === 'score' ? 1 : 2,
+    signDisplay: 'exceptZero',
+  }).format(change);
+}
+
+/** The figure shown for a value, or null when there is none to show (suppressed or missing). */
+export function shownValue(v: Pick<Value, 'value' | 'suppressed'>): number | null {
+  return v.suppressed || v.value === null ? null : v.value;
+}
+
+/** The words of a gap cell: its status and the reason, for the popover and screen readers. */
+export function gapWording(
+  objective: Gaps['objectives'][number] | undefined,
+  minCell: number,
+  t: DashboardT,
+  indicatorLabel: (id: string) => string,
+): { status: string; reason: string; glyph: '●' | '○' | '–' } {
+  if (!objective) return { status: t('gaps.unknown'), reason: '', glyph: '–' };
+  if (objective.status === 'analysed') {
+    const measured = objective.indicators
+      .filter((i) => i.status === 'measured' && i.n >= minCell)
+      .map((i) => indicatorLabel(i.indicatorId));
+    return {
+      glyph: '●',
+      status: t('gaps.analysed'),
+      reason: t('gaps.reason.analysed', { min: minCell, indicators: measured.join(', ') }),
+    };
+  }
+  const reason = objective.reason ?? 'no_indicator';
+  return {
+    glyph: '○',
+    status: t('gaps.setNotAnalysed'),
+    reason: t(`gaps.reason.${reason}`, { min: minCell }),
+  };
+}
+
+export interface TrendPoint {
+  waveId: string;
+  period: string;
+  value: number | null;
+  interval: [number, number] | null;
+  suppressed: boolean;
+  n: number;
+}
+
+/** One indicator's values across waves, in the order of `waves`, from one /results answer per wave. */
+export function trendSeries(
+  indicatorId: string,
+  waves: Pick<Wave, 'id' | 'period'>[],
+  resultsByWave: ReadonlyMap<string, Results>,
+): TrendPoint[] {
+  return waves.map((w) => {
+    const r = resultsByWave.get(w.id)?.indicators.find((i) => i.indicatorId === indicatorId);
+    if (!r) return { waveId: w.id, period: w.period, value: null, interval: null, suppressed: false, n: 0 };
+    const value = r.status === 'measured' || r.status === 'too_few_respondents' ? shownValue(r) : null;
+    return {
+      waveId: w.id,
+      period: w.period,
+      value,
+      interval: value === null ? null : r.interval,
+      suppressed: r.suppressed,
+      n: r.n,
+    };
+  });
+}
+
+/** Participant waves, oldest first. */
+export function participantWaves(waves: Wave[]): Wave[] {
+  return waves
+    .filter((w) => w.level === 'participant')
+    .sort((a, b) => (a.opensAt ?? a.period).localeCompare(b.opensAt ?? b.period));
+}
+
+/** The default selected wave: the latest with responses (else the latest); and its comparison. */
+export function defaultWaves(waves: Wave[]): { wave: string | null; compare: string | null } {
+  const list = participantWaves(waves);
+  const withData = list.filter((w) => w.submitted > 0);
+  const wave = (withData.at(-1) ?? list.at(-1))?.id ?? null;
+  const baseline = list.find((w) => w.isBaseline) ?? list[0];
+  const compare = baseline && baseline.id !== wave ? baseline.id : null;
+  return { wave, compare };
+}
+
+/** The indicators of a /results answer grouped by dimension, in the study's order. */
+export function byDimension(
+  indicators: IndicatorResult[],
+): [IndicatorResult['dimension'], IndicatorResult[]][] {
+  const order = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
+  return order
+    .map((d) => [d, indicators.filter((i) => i.dimension === d)] as [typeof d, IndicatorResult[]])
+    .filter(([, list]) => list.length > 0);
+}
+
+/** A disaggregation group code in words when nothing better is known (over_20_to_50 → over 20 to 50). */
+export function humanizeCode(code: string): string {
+  const s = code.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,204 @@
+// Research: the study's cross-caisse view — for each objective, the caisses that set it and those
+// that analyse it; the coverage of the evaluation dimensions; the per-caisse matrix. Filters live
+// in the URL query so that a view can be shared.
+import { useEffect, useMemo } from 'react';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
+import { research } from './messages.ts';
+import { ButtonLink } from '../../ui/button-link.tsx';
+import { Card } from '../../ui/card.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { Spinner } from '../../ui/spinner.tsx';
+import { type Column, Table } from '../../ui/table.tsx';
+import { type Gaps, researchApi } from './api.ts';
+import { BarChart } from './components/bar-chart.tsx';
+import { ResearchFiltersForm, useResearchFilters } from './components/filters.tsx';
+import { LoadError } from '../../ui/load-error.tsx';
+import { DIMENSION_LABELS, filtersQuery, profileLabel } from './profile.ts';
+import { dimensionSeries, objectiveSeries, objectiveStatus } from './series.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import './research.css';
+
+type CaisseRow = Gaps['byCaisse'][number];
+
+export default function Research() {
+  const t = useT(research);
+  const { lang } = useI18n();
+  const [filters] = useResearchFilters();
+  const query = filtersQuery(filters);
+  const [load, retry] = useLoad(`gaps${query}`, (signal) => researchApi.gaps(filters, signal));
+
+  useEffect(() => {
+    document.title = `${t('gaps.title')} — ${t('app.name')}`;
+  }, [t]);
+
+  const gaps = load.kind === 'error' ? undefined : load.data;
+  const objSeries = useMemo(
+    () => gaps && objectiveSeries(gaps, lang, { set: t('gaps.set'), analysed: t('gaps.analysed') }),
+    [gaps, lang, t],
+  );
+  const dimSeries = useMemo(
+    () => gaps && dimensionSeries(gaps, lang, { set: t('gaps.dimSet'), covered: t('gaps.dimCovered') }),
+    [gaps, lang, t],
+  );
+
+  const symbol = (s: 'analysed' | 'set' | 'none') => (
+    <>
+      <span className={`r-sym r-sym--${s}`} aria-hidden="true">
+        {s === 'analysed' ? '●' : s === 'set' ? '○' : '—'}
+      </span>
+      <span className="visually-hidden">
+        {s === 'analysed'
+          ? t('gaps.legendAnalysed')
+          : s === 'set'
+            ? t('gaps.legendSet')
+            : t('gaps.legendNone')}
+      </span>
+    </>
+  );
+
+  const matrixColumns: Column<CaisseRow>[] = gaps
+    ? [
+        { key: 'name', header: t('gaps.caisse'), render: (r) => r.name },
+        {
+          key: 'territory',
+          header: t('profile.territory'),
+          render: (r) => profileLabel('territoryType', r.territoryType, lang),
+        },
+        {
+          key: 'public',
+          header: t('profile.public'),
+          render: (r) => profileLabel('targetPublic', r.targetPublic, lang),
+        },
+        { key: 'region', header: t('profile.region'), render: (r) => profileLabel('region', r.region, lang) },
+        { key: 'stage', header: t('profile.stage'), render: (r) => profileLabel('stage', r.stage, lang) },
+        { key: 'period', header: t('gaps.period'), render: (r) => r.period ?? '—' },
+        ...gaps.objectives.map<Column<CaisseRow>>((o) => ({
+          key: `o-${o.code}`,
+          header: <abbr title={o.label[lang]}>{t(`obj.${o.code as 'access'}`)}</abbr>,
+          render: (r) => symbol(objectiveStatus(r, o.code)),
+        })),
+      ]
+    : [];
+
+  return (
+    <div className="stack--lg r-page">
+      <PageHeader
+        title={t('gaps.title')}
+        subtitle={t('gaps.subtitle')}
+        actions={
+          <ButtonLink to={`/recherche/indicateurs${query}`} variant="secondary">
+            <Icon name="chart" />
+            {t('gaps.toIndicators')}
+          </ButtonLink>
+        }
+      />
+      <ResearchFiltersForm />
+      {load.kind === 'error' && <LoadError error={load.error} retry={retry} />}
+      {load.kind === 'loading' && !gaps && <Spinner label={t('state.loading')} />}
+      {gaps && (
+        <>
+          <p className="r-count" aria-live="polite" data-testid="caisse-count">
+            {gaps.caisses === 1 ? t('gaps.count1') : t('gaps.count', { n: gaps.caisses })}
+            {load.kind === 'loading' && <Spinner label={t('state.loading')} />}
+          </p>
+          {gaps.caisses === 0 ? (
+            <p className="muted">{t('gaps.none')}</p>
+          ) : (
+            <>
+              <Card title={t('gaps.objectives')}>
+                {objSeries && (
+                  <BarChart
+                    series={objSeries}
+                    label={t('gaps.objectivesChart')}
+                    axisTitle={t('gaps.axis')}
+                    integer
+                    max={gaps.caisses}
+                    rowHeight={58}
+                    testId="objectives-chart"
+                  />
+                )}
+                <details className="r-figures" open>
+                  <summary>{t('gaps.figures')}</summary>
+                  <Table
+                    caption={t('gaps.objectives')}
+                    hideCaption
+                    columns={[
+                      { key: 'label', header: t('gaps.objective'), render: (o) => o.label[lang] },
+                      { key: 'set', header: t('gaps.set'), render: (o) => o.set, numeric: true },
+                      {
+                        key: 'analysed',
+                        header: t('gaps.analysed'),
+                        render: (o) => o.analysed,
+                        numeric: true,
+                      },
+                    ]}
+                    rows={gaps.objectives}
+                    rowKey={(o) => o.code}
+                  />
+                </details>
+              </Card>
+              <Card title={t('gaps.dimensions')}>
+                {dimSeries && (
+                  <BarChart
+                    series={dimSeries}
+                    label={t('gaps.dimensionsChart')}
+                    axisTitle={t('gaps.axis')}
+                    integer
+                    max={gaps.caisses}
+                    testId="dimensions-chart"
+                  />
+                )}
+                <details className="r-figures">
+                  <summary>{t('gaps.figures')}</summary>
+                  <Table
+                    caption={t('gaps.dimensions')}
+                    hideCaption
+                    columns={[
+                      {
+                        key: 'd',
+                        header: t('gaps.dimension'),
+                        render: (d) => DIMENSION_LABELS[d.dimension]?.[lang] ?? d.dimension,
+                      },
+                      { key: 'set', header: t('gaps.dimSet'), render: (d) => d.objectiveSet, numeric: true },
+                      {
+                        key: 'covered',
+                        header: t('gaps.dimCovered'),
+                        render: (d) => d.covered,
+                        numeric: true,
+                      },
+                    ]}
+                    rows={gaps.dimensions}
+                    rowKey={(d) => d.dimension}
+                  />
+                </details>
+              </Card>
+              <Card title={t('gaps.matrix')}>
+                <p className="r-legend small">
+                  <span>
+                    <span className="r-sym r-sym--analysed">●</span> {t('gaps.legendAnalysed')}
+                  </span>
+                  <span>
+                    <span className="r-sym r-sym--set">○</span> {t('gaps.legendSet')}
+                  </span>
+                  <span>
+                    <span className="r-sym r-sym--none">—</span> {t('gaps.legendNone')}
+                  </span>
+                </p>
+                <div className="r-matrix r-names">
+                  <Table
+                    caption={t('gaps.matrixCaption')}
+                    hideCaption
+                    columns={matrixColumns}
+                    rows={gaps.byCaisse}
+                    rowKey={(r) => r.id}
+                  />
+                </div>
+              </Card>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
