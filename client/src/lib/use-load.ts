@@ -1,33 +1,67 @@
-// Loads data for a screen: re-run when `key` changes, aborting the previous request.
-import { useEffect, useState } from 'react';
+// The one data-loading hook of the screens: runs `fetcher` when the screen mounts and whenever a
+// dependency changes, aborting the request it replaces (and the last one on unmount).
+//   const { data, error, loading, reload } = useLoad((signal) => wavesApi.list(caisseId, signal), [caisseId]);
+// `data` stays on screen while a reload or a dependency change fetches again (unless `keep: false`);
+// a failure clears it and sets `error` (always an ApiError); `reload()` tries again; `set(data)`
+// replaces the data with what a write answered.
+import { type DependencyList, useCallback, useEffect, useState } from 'react';
 import { ApiError } from './api.ts';
 
-export type Load<T> =
-  | { kind: 'loading'; data?: T }
-  | { kind: 'error'; error: ApiError }
-  | { kind: 'ready'; data: T };
+export interface LoadOptions {
+  /** False: nothing is fetched (e.g. no caisse chosen yet); data and error are cleared. */
+  enabled?: boolean;
+  /** False: the data is cleared as soon as a new fetch starts. */
+  keep?: boolean;
+}
 
-export function useLoad<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>): [Load<T>, () => void] {
-  const [state, setState] = useState<Load<T>>({ kind: 'loading' });
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  /** A fetch is under way (with `data` still the previous one, if any). */
+  loading: boolean;
+  reload: () => void;
+  set: (data: T) => void;
+}
+
+interface State<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+/** Any failure as an ApiError (a bug in a fetcher is not a network error: status -1). */
+export function asApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError(-1, 'CLIENT_ERROR', err instanceof Error ? err.message : String(err));
+}
+
+export function useLoad<T>(
+  fetcher: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+  { enabled = true, keep = true }: LoadOptions = {},
+): Loaded<T> {
+  const [state, setState] = useState<State<T>>({ data: undefined, error: null, loading: enabled });
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` says when to reload
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` are what `fetcher` depends on
   useEffect(() => {
+    if (!enabled) {
+      setState({ data: undefined, error: null, loading: false });
+      return;
+    }
     const ctrl = new AbortController();
-    setState((s) => ({
-      kind: 'loading',
-      data: s.kind === 'ready' ? s.data : s.kind === 'loading' ? s.data : undefined,
-    }));
+    setState((s) => ({ data: keep ? s.data : undefined, error: null, loading: true }));
     fetcher(ctrl.signal).then(
-      (data) => setState({ kind: 'ready', data }),
+      (data) => {
+        if (!ctrl.signal.aborted) setState({ data, error: null, loading: false });
+      },
       (err: unknown) => {
-        if ((err as Error)?.name === 'AbortError') return;
-        setState({
-          kind: 'error',
-          error: err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', String(err)),
-        });
+        if (ctrl.signal.aborted || (err as Error)?.name === 'AbortError') return;
+        setState({ data: undefined, error: asApiError(err), loading: false });
       },
     );
     return () => ctrl.abort();
-  }, [key, attempt]);
-  return [state, () => setAttempt((a) => a + 1)];
+  }, [...deps, enabled, attempt]);
+  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  const set = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
+  return { ...state, reload, set };
 }

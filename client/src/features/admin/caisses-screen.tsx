@@ -229,7 +229,7 @@ function CreateCaisse({ onCreated }: { onCreated: (c: Caisse) => void }) {
 export default function AdminCaisses() {
   const t = useT(admin);
   const { lang } = useI18n();
-  const [load, retry] = useLoad('caisses', (signal) => api.get<{ items: Caisse[] }>('/caisses', { signal }));
+  const load = useLoad((signal) => api.get<{ items: Caisse[] }>('/caisses', { signal }), []);
   const [created, setCreated] = useState<Caisse[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -238,8 +238,8 @@ export default function AdminCaisses() {
   }, [t]);
 
   const items =
-    load.kind === 'ready'
-      ? [...load.data.items, ...created.filter((c) => !load.data.items.some((x) => x.id === c.id))].sort(
+    load.data && !load.loading
+      ? [...load.data.items, ...created.filter((c) => !load.data!.items.some((x) => x.id === c.id))].sort(
           (a, b) => a.name.localeCompare(b.name, 'fr'),
         )
       : [];
@@ -282,9 +282,9 @@ export default function AdminCaisses() {
     <div className="stack--lg r-page">
       <PageHeader title={t('caisses.title')} subtitle={t('caisses.subtitle')} />
       {notice && <Alert tone="success">{notice}</Alert>}
-      {load.kind === 'error' && <LoadError error={load.error} retry={retry} />}
-      {load.kind === 'loading' && <Spinner label={t('state.loading')} />}
-      {load.kind === 'ready' && (
+      {load.error && <LoadError error={load.error} retry={load.reload} />}
+      {load.loading && <Spinner label={t('state.loading')} />}
+      {load.data && !load.loading && (
         <Card title={`${t('caisses.caption')} (${items.length})`}>
           <div className="r-names">
             <Table

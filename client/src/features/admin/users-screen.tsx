@@ -232,11 +232,13 @@ function AddMembership({
 export default function AdminUsers() {
   const t = useT(admin);
   const { me } = useSession();
-  const [load, retry] = useLoad('users', (signal) =>
-    Promise.all([
-      api.get<{ items: User[] }>('/users', { signal }),
-      api.get<{ items: CaisseItem[] }>('/caisses', { signal }),
-    ]),
+  const load = useLoad(
+    (signal) =>
+      Promise.all([
+        api.get<{ items: User[] }>('/users', { signal }),
+        api.get<{ items: CaisseItem[] }>('/caisses', { signal }),
+      ]),
+    [],
   );
   const [users, setUsers] = useState<User[] | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
@@ -246,10 +248,10 @@ export default function AdminUsers() {
     document.title = `${t('users.title')} — ${t('app.name')}`;
   }, [t]);
   useEffect(() => {
-    if (load.kind === 'ready') setUsers(load.data[0].items);
-  }, [load]);
+    if (load.data) setUsers(load.data[0].items);
+  }, [load.data]);
 
-  const caisses = load.kind === 'ready' ? load.data[1].items : [];
+  const caisses = load.data && !load.loading ? load.data[1].items : [];
 
   const replace = (u: User) => {
     setUsers((list) => list?.map((x) => (x.id === u.id ? u : x)) ?? null);
@@ -382,8 +384,8 @@ export default function AdminUsers() {
     <div className="stack--lg r-page">
       <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
       <InviteForm caisses={null} />
-      {load.kind === 'error' && <LoadError error={load.error} retry={retry} />}
-      {!users && load.kind === 'loading' && <Spinner label={t('state.loading')} />}
+      {load.error && <LoadError error={load.error} retry={load.reload} />}
+      {!users && load.loading && <Spinner label={t('state.loading')} />}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {users && (
         <Card title={t('users.caption')}>

@@ -12,18 +12,14 @@ import { SelectField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSpinner } from '../../ui/spinner.tsx';
 import {
-  type CaisseProfile,
-  type CaisseProfileUpdate,
-  coordinatorApi,
-  errorMessage,
-  fieldErrors,
-  INSEE_REGIONS,
   PAT_INVOLVEMENTS,
   STAGES,
   TARGET_PUBLICS,
   TERRITORY_TYPES,
-  useLoad,
-} from '../../lib/coordinator.ts';
+} from '../../../../indicators/taxonomy.ts';
+import { errorMessage, fieldErrors } from '../../lib/errors.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { type CaisseProfile, type CaisseProfileUpdate, caisseProfileApi, REGION_OPTIONS } from './api.ts';
 import { useSession } from '../auth/session.tsx';
 
 type Form = {
@@ -59,7 +55,7 @@ function toBody(f: Form): CaisseProfileUpdate {
   return {
     name: f.name,
     slug: f.slug,
-    region: f.region,
+    region: f.region as CaisseProfile['region'],
     commune: f.commune,
     territoryType: f.territoryType as CaisseProfile['territoryType'],
     targetPublic: f.targetPublic as CaisseProfile['targetPublic'],
@@ -78,22 +74,21 @@ export default function CaisseProfileScreen() {
   const { lang } = useI18n();
   const canEdit =
     session.hasRole('admin') || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
-  const { state, set } = useLoad(() => coordinatorApi.caisse(caisseId), [caisseId]);
+  const { data, error, set } = useLoad((signal) => caisseProfileApi.get(caisseId, signal), [caisseId]);
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (state.kind === 'ready') setForm(toForm(state.data));
-  }, [state]);
+    if (data) setForm(toForm(data));
+  }, [data]);
   useEffect(() => {
     document.title = `${t('profile.title')} · ${t('app.name')}`;
   }, [t]);
 
-  if (state.kind === 'loading' || (state.kind === 'ready' && !form))
-    return <PageSpinner label={t('state.loading')} />;
-  if (state.kind === 'error') return <Alert tone="danger">{errorMessage(state.error, lang)}</Alert>;
+  if (error) return <Alert tone="danger">{errorMessage(error, lang)}</Alert>;
+  if (!data || !form) return <PageSpinner label={t('state.loading')} />;
   const f = form!;
   const update = <K extends keyof Form>(k: K, v: Form[K]) => {
     setForm({ ...f, [k]: v });
@@ -111,7 +106,7 @@ export default function CaisseProfileScreen() {
     setBusy(true);
     setStatus(null);
     try {
-      const saved = await coordinatorApi.updateCaisse(caisseId, toBody(f));
+      const saved = await caisseProfileApi.update(caisseId, toBody(f));
       set(saved);
       setErrors({});
       setStatus({ tone: 'success', text: t('common.saved') });
@@ -171,7 +166,7 @@ export default function CaisseProfileScreen() {
             {select(
               'region',
               t('profile.region'),
-              INSEE_REGIONS.map((r) => ({ value: r.code, label: r.name })),
+              REGION_OPTIONS.map((r) => ({ value: r.code, label: r.name })),
             )}
             {text('commune', t('profile.commune'))}
             {select(

@@ -13,7 +13,7 @@ import { SelectField } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
-import { type IndicatorComparison, type ReferenceSheet, researchApi } from './api.ts';
+import { type ReferenceSheet, researchApi } from './api.ts';
 import { BarChart } from './components/bar-chart.tsx';
 import { ResearchFiltersForm, useResearchFilters } from './components/filters.tsx';
 import { LoadError } from '../../ui/load-error.tsx';
@@ -31,20 +31,20 @@ export default function ResearchIndicator() {
   const [params, setParams] = useSearchParams();
   const [filters] = useResearchFilters();
   const query = filtersQuery(filters);
-  const [library, retryLibrary] = useLoad('library', (signal) => researchApi.library(signal));
-  const sheets = library.kind === 'ready' ? library.data.items : [];
+  const library = useLoad((signal) => researchApi.library(signal), []);
+  const sheets = library.data && !library.loading ? library.data.items : [];
   const wanted = params.get('indicator');
   const sheet: ReferenceSheet | undefined =
     sheets.find((s) => s.id === wanted) ?? sheets.find((s) => s.id === DEFAULT_INDICATOR) ?? sheets[0];
-  const [cmp, retry] = useLoad(`${sheet?.id ?? ''}${query}`, (signal) =>
-    sheet ? researchApi.indicator(sheet.id, filters, signal) : new Promise<IndicatorComparison>(() => {}),
-  );
+  const cmp = useLoad((signal) => researchApi.indicator(sheet!.id, filters, signal), [sheet?.id, query], {
+    enabled: sheet !== undefined,
+  });
 
   useEffect(() => {
     document.title = `${t('ind.title')} — ${t('app.name')}`;
   }, [t]);
 
-  const data = cmp.kind === 'error' ? undefined : cmp.data;
+  const data = cmp.data;
   const current = data && sheet && data.indicatorId === sheet.id ? data : undefined;
   const series = useMemo(
     () =>
@@ -74,8 +74,8 @@ export default function ResearchIndicator() {
         }
       />
       <ResearchFiltersForm />
-      {library.kind === 'error' && <LoadError error={library.error} retry={retryLibrary} />}
-      {library.kind === 'loading' && <Spinner label={t('state.loading')} />}
+      {library.error && <LoadError error={library.error} retry={library.reload} />}
+      {library.loading && <Spinner label={t('state.loading')} />}
       {sheet && (
         <Card>
           <SelectField
@@ -106,10 +106,10 @@ export default function ResearchIndicator() {
           <p className="small">{t('ind.unit', { unit: sheet.unit[lang] })}</p>
         </Card>
       )}
-      {cmp.kind === 'error' && <LoadError error={cmp.error} retry={retry} />}
-      {sheet && !current && cmp.kind === 'loading' && <Spinner label={t('state.loading')} />}
+      {cmp.error && <LoadError error={cmp.error} retry={cmp.reload} />}
+      {sheet && !current && cmp.loading && <Spinner label={t('state.loading')} />}
       {sheet && current && series && (
-        <Card title={sheet.label[lang]} aria-busy={cmp.kind === 'loading' || undefined}>
+        <Card title={sheet.label[lang]} aria-busy={cmp.loading || undefined}>
           <BarChart
             series={series}
             label={t('ind.chart', { indicator: sheet.label[lang] })}

@@ -26,13 +26,13 @@ export default function Research() {
   const { lang } = useI18n();
   const [filters] = useResearchFilters();
   const query = filtersQuery(filters);
-  const [load, retry] = useLoad(`gaps${query}`, (signal) => researchApi.gaps(filters, signal));
+  const load = useLoad((signal) => researchApi.gaps(filters, signal), [query]);
 
   useEffect(() => {
     document.title = `${t('gaps.title')} — ${t('app.name')}`;
   }, [t]);
 
-  const gaps = load.kind === 'error' ? undefined : load.data;
+  const gaps = load.data;
   const objSeries = useMemo(
     () => gaps && objectiveSeries(gaps, lang, { set: t('gaps.set'), analysed: t('gaps.analysed') }),
     [gaps, lang, t],
@@ -94,13 +94,13 @@ export default function Research() {
         }
       />
       <ResearchFiltersForm />
-      {load.kind === 'error' && <LoadError error={load.error} retry={retry} />}
-      {load.kind === 'loading' && !gaps && <Spinner label={t('state.loading')} />}
+      {load.error && <LoadError error={load.error} retry={load.reload} />}
+      {load.loading && !gaps && <Spinner label={t('state.loading')} />}
       {gaps && (
         <>
           <p className="r-count" aria-live="polite" data-testid="caisse-count">
             {gaps.caisses === 1 ? t('gaps.count1') : t('gaps.count', { n: gaps.caisses })}
-            {load.kind === 'loading' && <Spinner label={t('state.loading')} />}
+            {load.loading && <Spinner label={t('state.loading')} />}
           </p>
           {gaps.caisses === 0 ? (
             <p className="muted">{t('gaps.none')}</p>
