@@ -3,7 +3,7 @@ import { prepared } from '../db/prepared.ts';
 import type { Participant, Queryable, WavesTable } from '../db/schema.ts';
 import { deleteMeasures } from '../indicators/measures.repository.ts';
 import { hashToken, newTimeId, nowIso } from '../util.ts';
-import type { WaveWithLevel } from '../waves/waves.repository.ts';
+import type { WaveWithLevel } from '../waves/index.ts';
 import type { Attributes, ParticipantCreate, ParticipantDto } from './participants.schema.ts';
 
 export function toParticipantDto(p: Participant): ParticipantDto {

@@ -36,6 +36,15 @@ export const participantSchema = z.object({
 /** The only answer that ever carries the token: at creation and at reissue. */
 export const participantWithTokenSchema = participantSchema.extend({ token: z.string(), link: z.string() });
 
+/** A batch import: every row is checked before anything is stored. */
+export const participantImportSchema = z.strictObject({ rows: z.array(z.unknown()).min(1).max(5000) });
+export const importReportSchema = z.object({
+  created: z.array(participantWithTokenSchema),
+  errors: z.array(z.object({ row: z.number(), code: z.string().nullable(), messages: z.array(z.string()) })),
+});
+
 export type Attributes = z.infer<typeof attributesSchema>;
 export type ParticipantCreate = z.infer<typeof participantCreateSchema>;
 export type ParticipantDto = z.infer<typeof participantSchema>;
+export type ParticipantWithToken = z.infer<typeof participantWithTokenSchema>;
+export type ImportReport = z.infer<typeof importReportSchema>;
