@@ -1,0 +1,2 @@
+// The audit feature as other folders see it: writing an entry.
+export { type AuditEntry, audit, auditRow } from './audit.ts';
