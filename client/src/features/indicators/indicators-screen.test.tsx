@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import { coordinatorApi, type ReferenceSheet } from '../../lib/coordinator.ts';
 import IndicatorsScreen, { checkValue } from './indicators-screen.tsx';
-import { rowsFrom, rowsToInput } from '../objectives/objectives-screen.tsx';
+import { rowsFrom, rowsToInput } from '../objectives/rows.ts';
 
 vi.mock('../auth/session.tsx', () => ({
   useSession: () => ({

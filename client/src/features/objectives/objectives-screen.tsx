@@ -2,91 +2,24 @@
 // the default dimension map pre-filled) and its own (code, label, dimensions), each with a priority
 // and a description; saved at once with PUT /api/caisses/:id/objectives.
 import '../../styles/coordinator.css';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { DIMENSION_LABELS } from '../../../../indicators/taxonomy.ts';
 import { coordinator } from '../../i18n/coordinator.ts';
-import { type TFunction, useI18n, useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ButtonLink } from '../../ui/button-link.tsx';
 import { Card } from '../../ui/card.tsx';
-import { SelectField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSpinner } from '../../ui/spinner.tsx';
-import {
-  coordinatorApi,
-  DEFAULT_OBJECTIVE_DIMENSIONS,
-  DIMENSIONS,
-  type Dimension,
-  errorMessage,
-  isStandardObjective,
-  type Objective,
-  type ObjectiveInput,
-  OBJECTIVE_LABELS,
-  STANDARD_OBJECTIVES,
-  useLoad,
-} from '../../lib/coordinator.ts';
+import { isStandardObjective, OBJECTIVE_LABELS } from '../../../../indicators/taxonomy.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { objectivesApi } from './api.ts';
+import { CustomObjectives } from './components/custom-objectives.tsx';
+import { ObjectiveDetails } from './components/objective-details.tsx';
+import { newCustomRow, type Row, rowsFrom, rowsToInput } from './rows.ts';
 import { useSession } from '../auth/session.tsx';
-
-interface Row {
-  key: string;
-  code: string;
-  standard: boolean;
-  selected: boolean;
-  label: string;
-  dimensions: Dimension[];
-  priority: string;
-  description: string;
-}
-
-let keySeq = 0;
-
-/** The editable rows: every standard objective (ticked when declared) then the caisse's own. */
-export function rowsFrom(objectives: Objective[]): Row[] {
-  const byCode = new Map(objectives.map((o) => [o.code, o]));
-  const standard = STANDARD_OBJECTIVES.map((code): Row => {
-    const o = byCode.get(code);
-    return {
-      key: code,
-      code,
-      standard: true,
-      selected: Boolean(o),
-      label: OBJECTIVE_LABELS[code].fr,
-      dimensions: o ? [...o.dimensions] : [...DEFAULT_OBJECTIVE_DIMENSIONS[code]],
-      priority: o?.priority ? String(o.priority) : '',
-      description: o?.description ?? '',
-    };
-  });
-  const custom = objectives
-    .filter((o) => !isStandardObjective(o.code))
-    .map(
-      (o): Row => ({
-        key: `custom-${++keySeq}`,
-        code: o.code,
-        standard: false,
-        selected: true,
-        label: o.label,
-        dimensions: [...o.dimensions],
-        priority: o.priority ? String(o.priority) : '',
-        description: o.description ?? '',
-      }),
-    );
-  return [...standard, ...custom];
-}
-
-/** The PUT body: ticked standard objectives and every custom one. */
-export function rowsToInput(rows: Row[]): ObjectiveInput[] {
-  return rows
-    .filter((r) => r.selected)
-    .map((r) => ({
-      code: r.code.trim(),
-      ...(r.standard ? {} : { label: r.label.trim() }),
-      dimensions: r.dimensions,
-      priority: r.priority ? Number(r.priority) : null,
-      description: r.description.trim() || null,
-    }));
-}
 
 export default function ObjectivesScreen() {
   const { caisseId = '' } = useParams();
@@ -95,7 +28,7 @@ export default function ObjectivesScreen() {
   const { lang } = useI18n();
   const canEdit =
     session.hasRole('admin') || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
-  const { state } = useLoad(() => coordinatorApi.objectives(caisseId), [caisseId]);
+  const { data, error } = useLoad((signal) => objectivesApi.list(caisseId, signal), [caisseId]);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [status, setStatus] = useState<{ tone: 'success' | 'danger'; text: string; list?: string[] } | null>(
     null,
@@ -103,15 +36,14 @@ export default function ObjectivesScreen() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (state.kind === 'ready') setRows(rowsFrom(state.data));
-  }, [state]);
+    if (data) setRows(rowsFrom(data));
+  }, [data]);
   useEffect(() => {
     document.title = `${t('objectives.title')} · ${t('app.name')}`;
   }, [t]);
 
-  if (state.kind === 'loading' || (state.kind === 'ready' && !rows))
-    return <PageSpinner label={t('state.loading')} />;
-  if (state.kind === 'error') return <Alert tone="danger">{errorMessage(state.error, lang)}</Alert>;
+  if (error) return <Alert tone="danger">{errorMessage(error, lang)}</Alert>;
+  if (!data || !rows) return <PageSpinner label={t('state.loading')} />;
   const all = rows!;
   const change = (key: string, patch: Partial<Row>) => {
     setRows(all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -131,7 +63,7 @@ export default function ObjectivesScreen() {
     }
     setBusy(true);
     try {
-      const saved = await coordinatorApi.saveObjectives(caisseId, rowsToInput(all));
+      const saved = await objectivesApi.save(caisseId, rowsToInput(all));
       setRows(rowsFrom(saved));
       setStatus({ tone: 'success', text: t('common.saved') });
     } catch (err) {
@@ -186,67 +118,14 @@ export default function ObjectivesScreen() {
             ))}
           </ul>
         </Card>
-        <Card title={t('objectives.custom')}>
-          <p className="muted small">{t('objectives.customHint')}</p>
-          {custom.length > 0 && (
-            <ul className="c-list" style={{ marginBottom: 'var(--space-4)' }}>
-              {custom.map((r) => (
-                <li key={r.key} className="c-item c-item--on">
-                  <div className="c-form-grid">
-                    <TextField
-                      label={t('objectives.code')}
-                      value={r.code}
-                      disabled={!canEdit}
-                      onChange={(e) => change(r.key, { code: e.target.value })}
-                      pattern="[a-z][a-z0-9_]*"
-                      className="c-mono"
-                    />
-                    <TextField
-                      label={t('objectives.label')}
-                      value={r.label}
-                      disabled={!canEdit}
-                      onChange={(e) => change(r.key, { label: e.target.value })}
-                    />
-                  </div>
-                  <ObjectiveDetails row={r} canEdit={canEdit} onChange={change} t={t} />
-                  {canEdit && (
-                    <div className="c-actions" style={{ marginTop: 'var(--space-3)' }}>
-                      <Button
-                        variant="ghost"
-                        small
-                        onClick={() => setRows(all.filter((x) => x.key !== r.key))}
-                      >
-                        {t('objectives.remove')}
-                      </Button>
-                    </div>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          {canEdit && (
-            <Button
-              variant="secondary"
-              onClick={() =>
-                setRows([
-                  ...all,
-                  {
-                    key: `custom-${++keySeq}`,
-                    code: '',
-                    standard: false,
-                    selected: true,
-                    label: '',
-                    dimensions: [],
-                    priority: '',
-                    description: '',
-                  },
-                ])
-              }
-            >
-              {t('objectives.addCustom')}
-            </Button>
-          )}
-        </Card>
+        <CustomObjectives
+          rows={custom}
+          canEdit={canEdit}
+          onChange={change}
+          onRemove={(key) => setRows(all.filter((x) => x.key !== key))}
+          onAdd={() => setRows([...all, newCustomRow()])}
+          t={t}
+        />
         {status && (
           <Alert tone={status.tone}>
             {status.text}
@@ -268,71 +147,6 @@ export default function ObjectivesScreen() {
           </div>
         )}
       </form>
-    </div>
-  );
-}
-
-function ObjectiveDetails({
-  row,
-  canEdit,
-  onChange,
-  t,
-}: {
-  row: Row;
-  canEdit: boolean;
-  onChange: (key: string, patch: Partial<Row>) => void;
-  t: TFunction<keyof typeof coordinator.fr & string>;
-}) {
-  const { lang } = useI18n();
-  const id = useId();
-  return (
-    <div className="c-item__body">
-      <fieldset className="c-checks" aria-describedby={row.dimensions.length === 0 ? `${id}-err` : undefined}>
-        <legend>{t('objectives.dimensions')}</legend>
-        {DIMENSIONS.map((d) => (
-          <label key={d} className="c-check">
-            <input
-              type="checkbox"
-              checked={row.dimensions.includes(d)}
-              disabled={!canEdit}
-              onChange={(e) =>
-                onChange(row.key, {
-                  dimensions: e.target.checked
-                    ? DIMENSIONS.filter((x) => x === d || row.dimensions.includes(x))
-                    : row.dimensions.filter((x) => x !== d),
-                })
-              }
-            />
-            <span>{DIMENSION_LABELS[d][lang]}</span>
-          </label>
-        ))}
-      </fieldset>
-      {row.dimensions.length === 0 && (
-        <p id={`${id}-err`} className="field__error">
-          {t('objectives.noDimension')}
-        </p>
-      )}
-      <div className="c-form-grid">
-        <SelectField
-          label={t('objectives.priority')}
-          value={row.priority}
-          disabled={!canEdit}
-          onChange={(e) => onChange(row.key, { priority: e.target.value })}
-        >
-          <option value="">{t('objectives.priorityNone')}</option>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={String(n)}>
-              {t('objectives.priorityValue', { n })}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('objectives.description')}
-          value={row.description}
-          disabled={!canEdit}
-          onChange={(e) => onChange(row.key, { description: e.target.value })}
-        />
-      </div>
     </div>
   );
 }
