@@ -13,7 +13,7 @@ import { loadConfig } from '../server/config.ts';
 import { openDb } from '../server/db/connect.ts';
 import { prepareDatabase } from '../server/db/prepare.ts';
 import { participantAnswers, seededRng, syntheticPerson } from '../server/demo/synthetic.ts';
-import { caisseResults } from '../server/indicators/analysis.service.ts';
+import { analyseWave } from '../server/indicators/analysis.service.ts';
 import { storedMeasures } from '../server/indicators/measures.ts';
 import { replaceSelection } from '../server/indicators/selection.ts';
 import { replaceObjectives } from '../server/objectives/objectives.repository.ts';
@@ -182,9 +182,9 @@ if (mode === 'seed-caisse') {
     researchCache: new ResearchCache(),
   };
   if (mode === 'caisse') {
-    const wave = (await findWave(db.kysely, a2!))!;
     const t1 = now();
-    const r = await caisseResults(deps, a1!, wave, { suppress: false });
+    // The whole analysis the dashboard reads: results, comparison with the baseline, gaps, economy.
+    const r = (await analyseWave(deps, { caisseId: a1!, waveId: a2!, audience: 'coordinator' })).results!;
     const engine = (now() - t1) / 1000;
     const rssEngine = peak();
     // Floor 1: read every response of the wave once and parse its JSON.

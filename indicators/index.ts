@@ -3,10 +3,14 @@
 export * from './schema.ts';
 export * from './measure.ts';
 export * from './stats.ts';
+export * from './format.ts';
 export * from './engine.ts';
 export * from './codec.ts';
 export * from './aggregate.ts';
+export * from './result.ts';
+export * from './gaps.ts';
 export { indicators, indicatorById } from './catalogue/index.ts';
+export { monitoringAccounts, type MonitoringAccounts } from './catalogue/economy.ts';
 export {
   AGE_BANDS,
   COTISATION_BANDS,

@@ -49,6 +49,17 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 const snakeCase = z.string().regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'expected a snake_case identifier');
 
+/**
+ * How an indicator's values are printed, by every renderer (dashboard, reports, research view): a share as a
+ * percent (at most `decimals` digits, trailing zeros dropped), a number with exactly `decimals` digits, or an
+ * amount in euros. Changes are in percentage points for shares (one digit), in the value's unit otherwise.
+ */
+export const valueFormatSchema = z.strictObject({
+  style: z.enum(['percent', 'number', 'eur']),
+  decimals: z.int().min(0).max(3),
+});
+export type ValueFormat = z.infer<typeof valueFormatSchema>;
+
 export const categorySchema = z.strictObject({ code: snakeCase, label: localizedTextSchema });
 export type IndicatorCategory = z.infer<typeof categorySchema>;
 
@@ -71,6 +82,7 @@ export const indicatorDefinitionSchema = z
     /** Every question name read; an indicator is "not measurable" in a questionnaire version lacking one. */
     questions: z.array(snakeCase).min(1),
     unit: localizedTextSchema,
+    format: valueFormatSchema,
     direction: directionSchema,
     kind: indicatorKindSchema,
     /** Distributions only: the category codes, in display order. */

@@ -26,6 +26,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['allocation_spent_organic_local_pct'],
     unit: { fr: '% de l’allocation', en: '% of the allocation' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'mean',
     missingRule: {
       fr: 'Réponse manquante si le pourcentage n’est pas renseigné ou sort de 0–100.',
@@ -61,6 +62,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['buying_change'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la question n’est pas renseignée.',
@@ -101,6 +103,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['organic_frequency'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la question n’est pas renseignée ; « n’en mange pas » compte comme non-consommateur bio.',
@@ -136,6 +139,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['fresh_produce_outlets'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si aucune case n’est cochée ou si la réponse contient un code inconnu.',
@@ -171,6 +175,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['outlets_producer_shops', 'outlets_farm_sales', 'outlets_total'],
     unit: { fr: '% des points de vente', en: '% of outlets' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des trois valeurs manque, si aucun point de vente n’est conventionné, ou si magasins de producteurs + vente à la ferme dépassent le total (formulaire incohérent).',
@@ -208,6 +213,7 @@ export const agroecologyIndicators: IndicatorDefinition[] = [
     questions: ['outlets_env_criteria', 'outlets_total'],
     unit: { fr: '% des points de vente', en: '% of outlets' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des deux valeurs manque, si aucun point de vente n’est conventionné, ou si le nombre sur critères dépasse le total.',

@@ -23,6 +23,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: ['committee_meetings_attended'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si le nombre de réunions n’est pas renseigné (ou n’est pas un entier positif ou nul).',
@@ -67,6 +68,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: ['power_to_act'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la note n’est pas un entier de 1 à 5.',
@@ -102,6 +104,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: [...MASTERY_QUESTIONS],
     unit: { fr: 'score 7–28', en: 'score 7–28' },
     direction: 'higher_is_better',
+    format: { style: 'number', decimals: 1 },
     kind: 'mean',
     missingRule: {
       fr: 'Réponse manquante si l’un des sept items manque ou n’est pas un entier de 1 à 4 (aucune règle de proratisation publiée).',
@@ -140,6 +143,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: ['training_activities_attended'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si le nombre d’activités n’est pas renseigné (ou n’est pas un entier positif ou nul).',
@@ -172,6 +176,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: ['committee_attendance_total', 'committee_meetings', 'committee_members'],
     unit: { fr: '% des places', en: '% of seats' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des trois valeurs manque, si aucune réunion ou aucun membre n’est déclaré, ou si les présences dépassent réunions × membres (formulaire incohérent).',
@@ -209,6 +214,7 @@ export const democracyIndicators: IndicatorDefinition[] = [
     questions: ['decisions_count', 'committee_meetings'],
     unit: { fr: 'décisions par réunion', en: 'decisions per meeting' },
     direction: 'neutral',
+    format: { style: 'number', decimals: 2 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des deux valeurs manque ou si aucune réunion n’est déclarée.',

@@ -1,4 +1,5 @@
 // Economy dimension: the socio-economic model (cotisations, redistribution, self-financing, work, budget).
+import type { Answers } from '../instruments/index.ts';
 import type { IndicatorDefinition } from '../schema.ts';
 import { amount, cotisationBand, count, ratio, sumOrNull } from './readers.ts';
 import { CAISSE_DISAGGREGATIONS, PARTICIPANT_DISAGGREGATIONS, recolteSource } from './shared.ts';
@@ -7,6 +8,30 @@ const MANAGEMENT_DATA = {
   fr: 'Données de gestion de la caisse, non un échantillon : pas d’intervalle.',
   en: 'Caisse management data, not a sample: no interval.',
 };
+
+/**
+ * The caisse's accounts as its monitoring form states them, read with the same rules as the economy
+ * indicators (a non-negative finite amount, a whole count; anything else is unknown): what a report prints
+ * beside the indicators, never recomputed elsewhere.
+ */
+export function monitoringAccounts(a: Answers) {
+  return {
+    budget: {
+      cotisations: amount(a, 'budget_cotisations'),
+      gifts: amount(a, 'budget_gifts'),
+      private: amount(a, 'budget_private'),
+      public: amount(a, 'budget_public'),
+      other: amount(a, 'budget_other'),
+    },
+    budgetTotal: amount(a, 'budget_total'),
+    ftePaid: amount(a, 'fte_paid'),
+    fteVolunteer: amount(a, 'fte_volunteer'),
+    allocationsPaid: amount(a, 'allocations_paid_total'),
+    cotisationsReceived: amount(a, 'cotisations_received_total'),
+    experimentersActive: count(a, 'experimenters_active'),
+  };
+}
+export type MonitoringAccounts = ReturnType<typeof monitoringAccounts>;
 
 export const economyIndicators: IndicatorDefinition[] = [
   {
@@ -24,6 +49,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['cotisation_month'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'neutral',
+    format: { style: 'percent', decimals: 1 },
     kind: 'distribution',
     categories: [
       { code: 'zero', label: { fr: '0 €', en: 'EUR 0' } },
@@ -72,6 +98,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['cotisation_month', 'allocation_month'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'neutral',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la cotisation ou l’allocation n’est pas renseignée.',
@@ -109,6 +136,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['budget_cotisations', 'budget_gifts', 'budget_total'],
     unit: { fr: '% du budget', en: '% of the budget' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des trois valeurs manque (un montant nul se saisit 0), si le budget total est nul, ou si cotisations + dons dépassent le total.',
@@ -145,6 +173,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['fte_paid', 'fte_volunteer'],
     unit: { fr: '% des ETP', en: '% of FTE' },
     direction: 'neutral',
+    format: { style: 'percent', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des deux valeurs manque ou si le total des ETP est nul.',
@@ -178,6 +207,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['budget_total', 'experimenters_active'],
     unit: { fr: 'EUR par expérimentateur', en: 'EUR per experimenter' },
     direction: 'neutral',
+    format: { style: 'eur', decimals: 0 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des deux valeurs manque ou si aucun expérimentateur actif n’est déclaré.',
@@ -209,6 +239,7 @@ export const economyIndicators: IndicatorDefinition[] = [
     questions: ['cotisations_received_total', 'allocations_paid_total'],
     unit: { fr: '€ de cotisation par € d’allocation', en: 'EUR of cotisation per EUR of allocation' },
     direction: 'neutral',
+    format: { style: 'number', decimals: 2 },
     kind: 'ratio',
     missingRule: {
       fr: 'Manquant si l’une des deux valeurs manque ou si aucune allocation n’a été versée.',

@@ -48,6 +48,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: [...SWEMWBS_QUESTIONS],
     unit: { fr: 'score métrique 7–35', en: 'metric score 7–35' },
     direction: 'higher_is_better',
+    format: { style: 'number', decimals: 1 },
     kind: 'mean',
     missingRule: {
       fr: 'Réponse manquante si l’un des sept items manque ou n’est pas un entier de 1 à 5 : la table de conversion ne s’applique qu’aux scores bruts complets.',
@@ -80,6 +81,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: ['health_self_rated'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la question n’est pas renseignée.',
@@ -113,6 +115,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: ['fruit_veg_portions'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si le nombre de portions n’est pas un entier positif ou nul.',
@@ -145,6 +148,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: [...LONELINESS_QUESTIONS],
     unit: { fr: 'score 3–9', en: 'score 3–9' },
     direction: 'lower_is_better',
+    format: { style: 'number', decimals: 1 },
     kind: 'mean',
     missingRule: LONELINESS_MISSING,
     disaggregations: PARTICIPANT_DISAGGREGATIONS,
@@ -174,6 +178,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: [...LONELINESS_QUESTIONS],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'lower_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: LONELINESS_MISSING,
     disaggregations: PARTICIPANT_DISAGGREGATIONS,
@@ -203,6 +208,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: [...HDDS_QUESTIONS],
     unit: { fr: 'groupes 0–12', en: 'groups 0–12' },
     direction: 'higher_is_better',
+    format: { style: 'number', decimals: 1 },
     kind: 'mean',
     missingRule: {
       fr: 'Réponse manquante si l’un des douze groupes n’est pas renseigné (une absence de réponse n’est pas lue comme « non consommé »).',
@@ -238,6 +244,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: [...MDDW_QUESTIONS, 'respondent_sex', 'respondent_age'],
     unit: { fr: '% des femmes de 15–49 ans', en: '% of women aged 15–49' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr:
@@ -278,6 +285,7 @@ export const healthIndicators: IndicatorDefinition[] = [
     questions: ['home_cooking'],
     unit: { fr: '% des participants', en: '% of participants' },
     direction: 'higher_is_better',
+    format: { style: 'percent', decimals: 1 },
     kind: 'proportion',
     missingRule: {
       fr: 'Réponse manquante si la question n’est pas renseignée.',

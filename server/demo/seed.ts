@@ -28,7 +28,7 @@ import { findByStandardKey, latestVersion } from '../questionnaires/questionnair
 import { ValidatorCache } from '../questionnaires/validator-cache.ts';
 import { storeSubmission } from '../responses/responses.service.ts';
 import { newId, newToken } from '../util.ts';
-import { insertWave, type WaveWithLevel } from '../waves/waves.repository.ts';
+import { insertWave, listWaves, type WaveWithLevel } from '../waves/waves.repository.ts';
 import { DEMO_CAISSES, type DemoCaisse, type DemoSelection, type DemoWave } from './caisses.ts';
 import { caisseAnswers, type Person, participantAnswers, seededRng, syntheticPerson } from './synthetic.ts';
 
@@ -293,9 +293,10 @@ async function selectionOf(
   const measured = new Map<string, number>();
   if (baselineWave) {
     // Inside the seeding transaction: the engine reads through it.
-    const results = await computeResults({ ...ctx.db, kysely: trx }, null, {
+    const { results } = await computeResults({ ...ctx.db, kysely: trx }, null, {
       caisseId,
       wave: baselineWave.wave,
+      waves: await listWaves(trx, caisseId),
       selection: bare,
       suppress: false,
       minCell: ctx.config.minCell,

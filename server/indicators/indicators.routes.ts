@@ -10,7 +10,7 @@ import { authErrors, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { listObjectives } from '../objectives/objectives.repository.ts';
 import { nowIso } from '../util.ts';
-import { caisseGaps, caisseResults, resolveWave } from './analysis.service.ts';
+import { analyseWave } from './analysis.service.ts';
 import { gapsSchema, referenceSheetSchema, resultsSchema } from './indicators.schema.ts';
 import { listSelection, replaceSelection, selectionPutSchema, selectionSchema } from './selection.ts';
 
@@ -101,13 +101,15 @@ export function indicatorRoutes(app: App, deps: Deps): void {
     async (req) => {
       const { caisseId } = req.params;
       requireCaisse(req.actor, caisseId, 'member');
-      const wave = await resolveWave(deps, caisseId, req.query.wave);
-      if (!wave) throw notFound('Vague');
-      return caisseResults(deps, caisseId, wave, {
-        compareWaveId: req.query.compare ?? null,
+      const { results } = await analyseWave(deps, {
+        caisseId,
+        waveId: req.query.wave,
+        compareWith: req.query.compare,
         // Only the caisse's coordinators see small cells; members and everyone else get them suppressed.
-        suppress: !isCoordinatorOf(req.actor, caisseId),
+        audience: isCoordinatorOf(req.actor, caisseId) ? 'coordinator' : 'suppressed',
       });
+      if (!results) throw notFound('Vague');
+      return results;
     },
   );
 
@@ -126,7 +128,13 @@ export function indicatorRoutes(app: App, deps: Deps): void {
       const { caisseId } = req.params;
       requireCaisse(req.actor, caisseId, 'member');
       if (!(await findCaisse(db.kysely, caisseId))) throw notFound('Caisse');
-      return caisseGaps(deps, caisseId, await resolveWave(deps, caisseId, req.query.wave));
+      const { gaps } = await analyseWave(deps, {
+        caisseId,
+        waveId: req.query.wave,
+        audience: 'suppressed',
+        detail: 'counts',
+      });
+      return gaps;
     },
   );
 }

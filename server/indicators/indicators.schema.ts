@@ -1,33 +1,14 @@
 // Response shapes of the indicator routes (library, results, gaps), for validation and OpenAPI.
 import { z } from 'zod';
+import { indicatorDefinitionSchema } from '../../indicators/index.ts';
 import { DIMENSIONS } from '../../indicators/taxonomy.ts';
 
 const interval = z.tuple([z.number(), z.number()]).nullable();
 const localized = z.object({ fr: z.string(), en: z.string() });
 const suppressionReason = z.enum(['too_few_respondents', 'small_cell', 'complementary']).optional();
 
-export const referenceSheetSchema = z.object({
-  id: z.string(),
-  version: z.number(),
-  label: localized,
-  description: localized,
-  dimension: z.enum(DIMENSIONS),
-  objectives: z.array(z.string()),
-  level: z.enum(['participant', 'caisse']),
-  module: z.string(),
-  extraModules: z.array(z.string()).optional(),
-  questions: z.array(z.string()),
-  unit: localized,
-  direction: z.enum(['higher_is_better', 'lower_is_better', 'neutral']),
-  kind: z.enum(['proportion', 'mean', 'distribution', 'ratio']),
-  categories: z.array(z.object({ code: z.string(), label: localized })).optional(),
-  headlineCategories: z.array(z.string()).optional(),
-  missingRule: localized,
-  disaggregations: z.array(z.string()),
-  method: localized,
-  source: z.string(),
-  range: z.object({ min: z.number(), max: z.number() }).optional(),
-});
+/** The library's own reference-sheet schema: one contract for the catalogue, the API and the client. */
+export const referenceSheetSchema = indicatorDefinitionSchema;
 
 const cell = z.object({
   code: z.string(),
@@ -38,7 +19,11 @@ const cell = z.object({
   suppressionReason,
 });
 
-const valueSchema = z.object({
+const bilingual = localized.nullable();
+/** The value and interval as every renderer prints them (the sheet's `format`), in French and English. */
+const valueDisplaySchema = z.object({ value: bilingual, interval: bilingual });
+
+export const valueSchema = z.object({
   indicatorId: z.string(),
   kind: z.enum(['proportion', 'mean', 'distribution', 'ratio']),
   level: z.enum(['participant', 'caisse']),
@@ -49,9 +34,11 @@ const valueSchema = z.object({
   distribution: z.array(cell).nullable().optional(),
   suppressed: z.boolean(),
   suppressionReason,
+  display: valueDisplaySchema.optional(),
 });
 
 export const resultSchema = valueSchema.extend({
+  display: valueDisplaySchema.extend({ change: bilingual, changeInterval: bilingual }),
   dimension: z.enum(DIMENSIONS),
   objectives: z.array(z.string()),
   waveId: z.string().nullable(),

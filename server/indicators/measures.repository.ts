@@ -1,7 +1,7 @@
 // Stored measures of current responses.
 import type { Kysely } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Database, Queryable, ResponseMeasuresTable } from '../db/schema.ts';
+import type { Database, Queryable, ResponseMeasuresTable, Wave } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 import { decodeMeasures, LAYOUT, type RowSource } from '../../indicators/index.ts';
 import { scanWaveMeasures } from '../db/measure-scan.ts';
@@ -26,6 +26,35 @@ export const deleteMeasures = prepared(
 /** Every current response's measure vector in a wave, visited in order without holding them all. */
 export function waveRows(db: Db, waveId: string): RowSource {
   return (visit) => scanWaveMeasures(db, waveId, LAYOUT.size, decodeMeasures, visit);
+}
+
+/** The question names a wave's questionnaire version asks (what decides an indicator's measurability). */
+export async function questionNamesOfVersion(
+  db: Queryable,
+  wave: Pick<Wave, 'questionnaire_version_id'>,
+): Promise<Set<string>> {
+  const v = await db
+    .selectFrom('questionnaire_versions')
+    .select('question_names')
+    .where('id', '=', wave.questionnaire_version_id)
+    .executeTakeFirstOrThrow();
+  return new Set(JSON.parse(v.question_names) as string[]);
+}
+
+/** The caisse's latest current monitoring form of a wave, as answered. */
+export async function latestFormAnswers(
+  db: Queryable,
+  waveId: string,
+): Promise<Record<string, unknown> | null> {
+  const form = await db
+    .selectFrom('responses')
+    .select(['data'])
+    .where('wave_id', '=', waveId)
+    .where('superseded_at', 'is', null)
+    .orderBy('submitted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return form ? (JSON.parse(form.data) as Record<string, unknown>) : null;
 }
 
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */

@@ -246,7 +246,7 @@ function stackedConfig(spec: StackedChart): ChartConfiguration {
       barPercentage: 0.7,
     });
   }
-  const fmt = tickFormatter('percent', spec.lang);
+  const fmt = tickFormatter({ style: 'percent', decimals: 0 }, spec.lang);
   return {
     type: 'bar',
     data: { labels: spec.rows.map((r) => r.label), datasets },

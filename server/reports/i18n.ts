@@ -2,9 +2,22 @@
 // number formats every renderer shares. Indicator, objective and dimension labels come from the reference
 // sheets and the taxonomy, never from here.
 import { REGION_NAMES } from '../../indicators/taxonomy.ts';
-import type { IndicatorSheet } from '../../indicators/index.ts';
+import type { Lang } from '../../indicators/index.ts';
 
-export type Lang = 'fr' | 'en';
+// Indicator values, intervals and changes are printed by the library's formatter (the sheet's `format`):
+// the same strings as the dashboard and the research view.
+export {
+  formatChange,
+  formatChangeInterval,
+  formatEur,
+  formatInterval,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  type Lang,
+  tickFormatter,
+  type ValueFormat,
+} from '../../indicators/index.ts';
 export type Audience = 'external' | 'internal';
 
 type L = { fr: string; en: string };
@@ -300,110 +313,6 @@ export function reasonText(reason: string | null, lang: Lang, minCell: number): 
 
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
-/** Number formats are costly to build and a report uses a few of them hundreds of times: build each once. */
-const formats = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}${JSON.stringify(opts)}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), opts);
-    formats.set(key, f);
-  }
-  return f;
-}
-
-/** How an indicator's values read: a share (%), an amount (EUR), a score or a count. */
-export type ValueFormat = 'percent' | 'eur' | 'mean' | 'ratio';
-
-export function valueFormat(def: Pick<IndicatorSheet, 'kind' | 'unit'>): ValueFormat {
-  if (def.kind === 'distribution' || def.unit.en.startsWith('%')) return 'percent';
-  if (/^EUR\b/.test(def.unit.en)) return 'eur';
-  return def.kind === 'mean' ? 'mean' : 'ratio';
-}
-
-export function formatNumber(x: number, lang: Lang, digits = 0): string {
-  return nf(lang, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
-}
-
-export function formatEur(x: number, lang: Lang): string {
-  return nf(lang, {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  }).format(x);
-}
-
-export function formatPercent(x: number, lang: Lang, digits = 0): string {
-  return nf(lang, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
-}
-
-/** An indicator value in its unit: 34 %, 12,4, 1 250 €, 0,85. */
-export function formatValue(format: ValueFormat, x: number, lang: Lang): string {
-  switch (format) {
-    case 'percent':
-      return formatPercent(x, lang);
-    case 'eur':
-      return formatEur(x, lang);
-    case 'mean':
-      return formatNumber(x, lang, 1);
-    case 'ratio':
-      return formatNumber(x, lang, 2);
-  }
-}
-
-export function formatInterval(format: ValueFormat, iv: readonly [number, number], lang: Lang): string {
-  return `${formatValue(format, iv[0], lang)} – ${formatValue(format, iv[1], lang)}`;
-}
-
-/** A change: in percentage points for shares, in the value's unit otherwise, always signed. */
-export function formatChange(format: ValueFormat, x: number, lang: Lang): string {
-  const opts = { signDisplay: 'exceptZero' as const };
-  switch (format) {
-    case 'percent':
-      return `${nf(lang, { ...opts, maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(x * 100)} ${lang === 'fr' ? 'pts' : 'pp'}`;
-    case 'eur':
-      return nf(lang, {
-        ...opts,
-        style: 'currency',
-        currency: 'EUR',
-        maximumFractionDigits: 0,
-      }).format(x);
-    case 'mean':
-      return nf(lang, {
-        ...opts,
-        maximumFractionDigits: 1,
-        minimumFractionDigits: 1,
-      }).format(x);
-    case 'ratio':
-      return nf(lang, {
-        ...opts,
-        maximumFractionDigits: 2,
-        minimumFractionDigits: 2,
-      }).format(x);
-  }
-}
-
-/** A change's 95 % interval: [−17,3 ; −4,9] pts. */
-export function formatChangeInterval(format: ValueFormat, iv: readonly [number, number], lang: Lang): string {
-  const sep = lang === 'fr' ? ' ; ' : ', ';
-  if (format !== 'percent')
-    return `[${formatChange(format, iv[0], lang)}${sep}${formatChange(format, iv[1], lang)}]`;
-  const n = nf(lang, {
-    signDisplay: 'exceptZero',
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  });
-  return `[${n.format(iv[0] * 100)}${sep}${n.format(iv[1] * 100)}] ${lang === 'fr' ? 'pts' : 'pp'}`;
-}
-
 export function formatDate(iso: string, lang: Lang): string {
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   return new Intl.DateTimeFormat(locale(lang), {
@@ -412,11 +321,4 @@ export function formatDate(iso: string, lang: Lang): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(d);
-}
-
-/** Chart tick labels: shares as whole percents. */
-export function tickFormatter(format: ValueFormat, lang: Lang): (v: number) => string {
-  if (format === 'percent') return (v) => formatPercent(v, lang);
-  if (format === 'eur') return (v) => formatEur(v, lang);
-  return (v) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
 }

@@ -7,16 +7,11 @@ import { findCaisse, toCaisseDto } from '../caisses/caisses.repository.ts';
 import type { CaisseDto } from '../caisses/caisses.schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { type CaisseGaps, caisseGaps, caisseResults } from '../indicators/analysis.service.ts';
+import type { CaisseGaps, WaveAnalysis, WaveCount } from '../indicators/analysis.service.ts';
 import { type IndicatorResult, sourceWaves, type WaveResults } from '../indicators/results.service.ts';
 import { listObjectives, toObjectiveDto } from '../objectives/objectives.repository.ts';
 import type { ObjectiveDto } from '../objectives/objectives.schema.ts';
-import {
-  countParticipants,
-  listWaves,
-  submittedCounts,
-  type WaveWithLevel,
-} from '../waves/waves.repository.ts';
+import type { WaveWithLevel } from '../waves/waves.repository.ts';
 import type { ChartSpec, StackedChart } from './charts.ts';
 import {
   type Audience,
@@ -33,7 +28,6 @@ import {
   reasonText,
   t,
   type TextKey,
-  valueFormat,
 } from './i18n.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -41,15 +35,7 @@ import {
 
 export interface ReportRequest {
   caisseId: string;
-  wave: WaveWithLevel;
-  compareWave: WaveWithLevel | null;
   audience: Audience;
-}
-
-export interface WaveCount {
-  wave: WaveWithLevel;
-  submitted: number;
-  expected: number;
 }
 
 export interface ReportData {
@@ -61,75 +47,33 @@ export interface ReportData {
   /** The comparison wave's own result of each indicator that has a change. */
   comparison: Map<string, IndicatorResult>;
   gaps: CaisseGaps;
-  /** The caisse's current monitoring form of the report's period (its own accounts). */
-  monitoring: { period: string; data: Record<string, unknown> } | null;
+  /** The period's monitoring form: the caisse's own accounts and its economy indicators. */
+  economy: WaveAnalysis['economy'];
   minCell: number;
   audience: Audience;
 }
 
-export async function loadReportData(deps: Deps, req: ReportRequest): Promise<ReportData> {
+/** The report's data: the caisse's profile and objectives, and the one analysis of the wave. */
+export async function loadReportData(
+  deps: Deps,
+  analysis: WaveAnalysis,
+  req: ReportRequest,
+): Promise<ReportData> {
   const { db } = deps;
-  const { caisseId, wave, audience } = req;
-  const row = await findCaisse(db.kysely, caisseId);
-  if (!row) throw notFound('Caisse');
-  const [objectiveRows, all, counts, participants] = await Promise.all([
-    listObjectives(db.kysely, caisseId),
-    listWaves(db.kysely, caisseId),
-    submittedCounts(db.kysely, caisseId),
-    countParticipants(db.kysely, caisseId),
-  ]);
-  const suppress = audience === 'external';
-  const results = await caisseResults(deps, caisseId, wave, {
-    compareWaveId: req.compareWave?.id ?? null,
-    suppress,
-  });
-  const gaps = await caisseGaps(deps, caisseId, wave);
-
-  const comparison = new Map<string, IndicatorResult>();
-  for (const id of new Set(results.indicators.map((r) => r.comparisonWaveId))) {
-    const cw = id ? all.find((w) => w.id === id) : undefined;
-    if (!cw) continue;
-    const theirs = await caisseResults(deps, caisseId, cw, { suppress });
-    for (const r of theirs.indicators) {
-      if (
-        r.waveId === cw.id &&
-        results.indicators.some((x) => x.indicatorId === r.indicatorId && x.comparisonWaveId === cw.id)
-      ) {
-        comparison.set(r.indicatorId, r);
-      }
-    }
-  }
-
-  const formWave = sourceWaves(all, wave).caisse;
-  let monitoring: ReportData['monitoring'] = null;
-  if (formWave) {
-    const form = await db.kysely
-      .selectFrom('responses')
-      .select(['data'])
-      .where('wave_id', '=', formWave.id)
-      .where('superseded_at', 'is', null)
-      .orderBy('submitted_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (form)
-      monitoring = { period: formWave.period, data: JSON.parse(form.data) as Record<string, unknown> };
-  }
-
+  const row = await findCaisse(db.kysely, req.caisseId);
+  if (!row || !analysis.wave || !analysis.results) throw notFound('Caisse');
+  const objectiveRows = await listObjectives(db.kysely, req.caisseId);
   return {
     caisse: toCaisseDto(row),
     objectives: objectiveRows.map(toObjectiveDto),
-    wave,
-    waves: all.map((w) => ({
-      wave: w,
-      submitted: counts.get(w.id) ?? 0,
-      expected: w.level === 'caisse' ? 1 : participants,
-    })),
-    results,
-    comparison,
-    gaps,
-    monitoring,
-    minCell: deps.config.minCell,
-    audience,
+    wave: analysis.wave,
+    waves: analysis.waves,
+    results: analysis.results,
+    comparison: analysis.comparison,
+    gaps: analysis.gaps,
+    economy: analysis.economy,
+    minCell: analysis.minCell,
+    audience: req.audience,
   };
 }
 
@@ -229,8 +173,6 @@ const KIND_KEY: Record<IndicatorSheet['kind'], TextKey> = {
   ratio: 'kindRatio',
 };
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 export interface AssembleOptions {
   lang: Lang;
   /** When the report is issued (ISO). */
@@ -329,12 +271,12 @@ export function assembleReport(data: ReportData, opts: AssembleOptions): ReportM
       if (def.level !== pass || usedDims.has(def.dimension) || r.status !== 'measured') continue;
       if (r.suppressed || r.value === null) continue;
       usedDims.add(def.dimension);
-      const f = valueFormat(def);
+      const f = def.format;
       const change = r.change && !r.change.suppressed && r.change.change !== null ? r.change.change : null;
       const since = r.comparisonWaveId ? periodOf.get(r.comparisonWaveId) : undefined;
       keyFigures.push({
         label: def.label[lang],
-        value: formatValue(f, r.value, lang),
+        value: r.display.value?.[lang] ?? formatValue(f, r.value, lang),
         detail:
           change !== null && since ? `${formatChange(f, change, lang)} ${tt('changeSince')} ${since}` : null,
       });
@@ -473,7 +415,7 @@ function indicatorBlock(
   minCell: number,
 ): IndicatorBlock {
   const tt = (key: TextKey, vars: Record<string, string | number> = {}) => t(lang, key, vars);
-  const f = valueFormat(def);
+  const f = def.format;
   const base = {
     id: def.id,
     label: def.label[lang],
@@ -508,13 +450,13 @@ function indicatorBlock(
   if (def.kind !== 'distribution' || headline) {
     figures.push({
       label: headline ? `${tt('value')} (${headline})` : tt('value'),
-      value: r.suppressed ? valueSuppressedText : r.value === null ? '—' : formatValue(f, r.value, lang),
+      value: r.suppressed ? valueSuppressedText : (r.display.value?.[lang] ?? '—'),
       tone: r.suppressed ? 'muted' : undefined,
     });
     figures.push({
       label: tt('interval'),
-      value: r.interval
-        ? formatInterval(f, r.interval, lang)
+      value: r.display.interval
+        ? r.display.interval[lang]
         : def.level === 'caisse'
           ? tt('managementData')
           : '—',
@@ -600,7 +542,7 @@ function indicatorBlock(
           cat.label[lang],
           ...(withCmp ? [prev ? cellText(prev) : '—'] : []),
           cellText(cell),
-          cell.interval && !cell.suppressed ? formatInterval('percent', cell.interval, lang) : '—',
+          cell.interval && !cell.suppressed ? formatInterval(def.format, cell.interval, lang) : '—',
         ];
       }),
     };
@@ -637,7 +579,7 @@ function indicatorBlock(
       bars,
       target: r.target,
       targetLabel: tt('target'),
-      range: f === 'percent' ? { min: 0, max: 1 } : (def.range ?? null),
+      range: f.style === 'percent' ? { min: 0, max: 1 } : (def.range ?? null),
     };
   }
 
@@ -655,9 +597,10 @@ function indicatorBlock(
 
 function economySection(data: ReportData, lang: Lang): ReportModel['economy'] {
   const tt = (key: TextKey, vars: Record<string, string | number> = {}) => t(lang, key, vars);
-  const period = data.monitoring?.period ?? data.wave.period;
+  const period = data.economy?.period ?? data.wave.period;
   const benchmark = tt('benchmark');
-  if (!data.monitoring) {
+  const accounts = data.economy?.accounts;
+  if (!data.economy || !accounts) {
     return {
       intro: tt('noMonitoring', { p: period }),
       available: false,
@@ -667,18 +610,18 @@ function economySection(data: ReportData, lang: Lang): ReportModel['economy'] {
       benchmark,
     };
   }
-  const d = data.monitoring.data;
-  const result = (id: string) => {
-    const r = data.results.indicators.find((x) => x.indicatorId === id);
-    return r && r.status === 'measured' && r.value !== null ? r.value : null;
+  // Every derived figure is an economy indicator of the catalogue, computed by the analysis.
+  const indicator = (id: string) => {
+    const r = data.economy!.indicators.get(id);
+    return r?.status === 'measured' && r.display.value ? r.display.value[lang] : '—';
   };
-  const total = num(d.budget_total);
+  const total = accounts.budgetTotal;
   const sources = [
-    ['budgetCotisations', 'budget_cotisations'],
-    ['budgetGifts', 'budget_gifts'],
-    ['budgetPrivate', 'budget_private'],
-    ['budgetPublic', 'budget_public'],
-    ['budgetOther', 'budget_other'],
+    ['budgetCotisations', accounts.budget.cotisations],
+    ['budgetGifts', accounts.budget.gifts],
+    ['budgetPrivate', accounts.budget.private],
+    ['budgetPublic', accounts.budget.public],
+    ['budgetOther', accounts.budget.other],
   ] as const;
   const share = (x: number | null) => (x !== null && total ? formatPercent(x / total, lang) : '—');
   const eur = (x: number | null) => (x === null ? '—' : formatEur(x, lang));
@@ -686,41 +629,24 @@ function economySection(data: ReportData, lang: Lang): ReportModel['economy'] {
     head: [tt('source'), tt('amount'), tt('share')],
     widths: [5, 2.5, 1.5],
     rows: [
-      ...sources.map(([key, name]) => [tt(key), eur(num(d[name])), share(num(d[name]))]),
+      ...sources.map(([key, x]) => [tt(key), eur(x), share(x)]),
       [tt('budgetTotal'), eur(total), total ? formatPercent(1, lang) : '—'],
     ],
   };
-  const cot = num(d.budget_cotisations);
-  const gifts = num(d.budget_gifts);
-  const selfFinancing =
-    result('self_financing_share') ??
-    (total && cot !== null && gifts !== null ? (cot + gifts) / total : null);
-  const paid = num(d.fte_paid);
-  const volunteer = num(d.fte_volunteer);
-  const volunteerShare =
-    result('volunteer_fte_share') ??
-    (paid !== null && volunteer !== null && paid + volunteer > 0 ? volunteer / (paid + volunteer) : null);
-  const allocations = num(d.allocations_paid_total);
-  const received = num(d.cotisations_received_total);
-  const ratio =
-    result('cotisation_allocation_ratio') ??
-    (allocations && received !== null ? received / allocations : null);
-  const active = num(d.experimenters_active);
-  const perHead = result('budget_per_experimenter') ?? (total !== null && active ? total / active : null);
+  const fte = (x: number | null) => (x === null ? '—' : formatNumber(x, lang, 1));
+  const active = accounts.experimentersActive;
   const figures: [string, string][] = [
-    [tt('selfFinancing'), selfFinancing === null ? '—' : formatPercent(selfFinancing, lang)],
-    [tt('ftePaid'), paid === null ? '—' : formatNumber(paid, lang, 1)],
-    [tt('fteVolunteer'), volunteer === null ? '—' : formatNumber(volunteer, lang, 1)],
-    [tt('volunteerShare'), volunteerShare === null ? '—' : formatPercent(volunteerShare, lang)],
-    [tt('allocationsPaid'), eur(allocations)],
-    [tt('cotisationsReceived'), eur(received)],
-    [tt('cotisationAllocation'), ratio === null ? '—' : formatNumber(ratio, lang, 2)],
+    [tt('selfFinancing'), indicator('self_financing_share')],
+    [tt('ftePaid'), fte(accounts.ftePaid)],
+    [tt('fteVolunteer'), fte(accounts.fteVolunteer)],
+    [tt('volunteerShare'), indicator('volunteer_fte_share')],
+    [tt('allocationsPaid'), eur(accounts.allocationsPaid)],
+    [tt('cotisationsReceived'), eur(accounts.cotisationsReceived)],
+    [tt('cotisationAllocation'), indicator('cotisation_allocation_ratio')],
     [tt('activeExperimenters'), active === null ? '—' : formatNumber(active, lang)],
-    [tt('budgetPerExperimenter'), eur(perHead)],
+    [tt('budgetPerExperimenter'), indicator('budget_per_experimenter')],
   ];
-  const slices = sources
-    .map(([key, name]) => ({ label: tt(key), amount: num(d[name]) ?? 0 }))
-    .filter((s) => s.amount > 0);
+  const slices = sources.map(([key, x]) => ({ label: tt(key), amount: x ?? 0 })).filter((s) => s.amount > 0);
   return {
     intro: tt('economyIntro', { p: period }),
     available: true,

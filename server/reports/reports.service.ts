@@ -1,6 +1,7 @@
 // One evaluation report, in one of three formats, from one model: data read once, charts drawn once.
 import type { Deps } from '../http/types.ts';
-import { resolveWave } from '../indicators/analysis.service.ts';
+import { notFound } from '../http/errors.ts';
+import { analyseWave } from '../indicators/analysis.service.ts';
 import { nowIso } from '../util.ts';
 import type { Audience, Lang } from './i18n.ts';
 import { assembleReport, loadReportData, type ReportModel } from './model.ts';
@@ -32,9 +33,14 @@ export interface ReportFile {
 
 /** Both waves must belong to the caisse (404 otherwise, as for results). */
 export async function generateReport(deps: Deps, p: ReportParams): Promise<ReportFile> {
-  const wave = (await resolveWave(deps, p.caisseId, p.waveId))!;
-  const compareWave = p.compareWaveId ? await resolveWave(deps, p.caisseId, p.compareWaveId) : null;
-  const data = await loadReportData(deps, { caisseId: p.caisseId, wave, compareWave, audience: p.audience });
+  const analysis = await analyseWave(deps, {
+    caisseId: p.caisseId,
+    waveId: p.waveId,
+    compareWith: p.compareWaveId,
+    audience: p.audience === 'internal' ? 'coordinator' : 'suppressed',
+  });
+  if (p.compareWaveId && !analysis.waves.some((w) => w.wave.id === p.compareWaveId)) throw notFound('Vague');
+  const data = await loadReportData(deps, analysis, { caisseId: p.caisseId, audience: p.audience });
   const model = assembleReport(data, { lang: p.lang, now: nowIso() });
   // The renderers (chart.js and its canvas, pdfkit, docx) load on the first report, not at server start.
   const { renderCharts } = await import('./charts.ts');

@@ -6,6 +6,7 @@ import { requireResearch } from '../auth/policy.ts';
 import { notFound } from '../http/errors.ts';
 import { authErrors } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
+import { valueSchema } from '../indicators/indicators.schema.ts';
 import { researchFiltersSchema, researchGaps, researchIndicator } from './research.service.ts';
 
 const filtersSchema = researchFiltersSchema;
@@ -18,31 +19,6 @@ const profile = {
   region: z.string(),
   stage: z.string(),
 };
-const valueSchema = z.object({
-  indicatorId: z.string(),
-  kind: z.string(),
-  level: z.string(),
-  n: z.number(),
-  missing: z.number(),
-  value: z.number().nullable(),
-  interval: z.tuple([z.number(), z.number()]).nullable(),
-  distribution: z
-    .array(
-      z.object({
-        code: z.string(),
-        n: z.number().nullable(),
-        share: z.number().nullable(),
-        interval: z.tuple([z.number(), z.number()]).nullable(),
-        suppressed: z.boolean(),
-        suppressionReason: z.string().optional(),
-      }),
-    )
-    .nullable()
-    .optional(),
-  suppressed: z.boolean(),
-  suppressionReason: z.string().optional(),
-});
-
 export function researchRoutes(app: App, deps: Deps): void {
   app.get(
     '/research/gaps',

@@ -2,12 +2,14 @@
 // analyse it; dimension coverage; an indicator compared across caisses and pooled. Caisse profiles
 // and counts of caisses are not personal data; indicator values are always suppressed below MIN_CELL.
 import {
+  displayValue,
   emptyStats,
   type IndicatorDefinition,
   type IndicatorValue,
   mergeStats,
   summarise,
   suppress,
+  type ValueDisplay,
 } from '../../indicators/index.ts';
 import {
   DIMENSIONS,
@@ -20,9 +22,7 @@ import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses
 import type { Caisse } from '../db/schema.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Deps } from '../http/types.ts';
-import { type CaisseGaps, caisseGaps, resolveWave } from '../indicators/analysis.service.ts';
-import { sourceWaves, waveStats } from '../indicators/results.service.ts';
-import { listWaves } from '../waves/waves.repository.ts';
+import { analyseWave, type CaisseGaps } from '../indicators/analysis.service.ts';
 
 export const researchFiltersSchema = z.strictObject({
   territoryType: z.enum(territoryTypes).optional(),
@@ -88,7 +88,7 @@ export async function researchGaps(deps: Deps, filters: ResearchFilters) {
     const perCaisse: (ReturnType<typeof profileOf> &
       Pick<CaisseGaps, 'period' | 'objectives' | 'dimensions'>)[] = [];
     for (const c of caisses) {
-      const gaps = await caisseGaps(deps, c.id, await resolveWave(deps, c.id, undefined));
+      const { gaps } = await analyseWave(deps, { caisseId: c.id, audience: 'suppressed', detail: 'counts' });
       perCaisse.push({
         ...profileOf(c),
         period: gaps.period,
@@ -143,17 +143,24 @@ export async function researchIndicator(deps: Deps, def: IndicatorDefinition, fi
     const rows: (ReturnType<typeof profileOf> & {
       waveId: string | null;
       period: string | null;
-      value: IndicatorValue;
+      value: IndicatorValue & { display?: ValueDisplay };
     })[] = [];
     for (const c of caisses) {
-      const wave = await resolveWave(deps, c.id, undefined);
-      const source = wave ? sourceWaves(await listWaves(deps.db.kysely, c.id), wave)[def.level] : null;
-      const stats = source ? (await waveStats(deps.db, source.id, [def])).get(def.id)! : emptyStats(def);
+      // The caisse's one analysis, of this indicator only, in its default wave.
+      const analysis = await analyseWave(deps, {
+        caisseId: c.id,
+        audience: 'suppressed',
+        detail: 'counts',
+        indicators: [def.id],
+      });
+      const result = analysis.results?.indicators[0];
+      const measured = analysis.stats.get(def.id);
+      const stats = measured ?? emptyStats(def);
       pooled = mergeStats(pooled, stats);
       rows.push({
         ...profileOf(c),
-        waveId: source?.id ?? null,
-        period: source?.period ?? null,
+        waveId: result?.waveId ?? null,
+        period: result?.period ?? null,
         value: summarise(def, stats, opts),
       });
     }
@@ -177,12 +184,13 @@ export async function researchIndicator(deps: Deps, def: IndicatorDefinition, fi
         }
       });
     }
+    const shown = (v: IndicatorValue) => ({ ...v, display: displayValue(def.format, v) });
     return {
       indicatorId: def.id,
       filters,
       minCell: deps.config.minCell,
-      caisses: rows,
-      pooled: summarise(def, pooled, opts),
+      caisses: rows.map((r) => ({ ...r, value: shown(r.value) })),
+      pooled: shown(summarise(def, pooled, opts)),
     };
   });
 }

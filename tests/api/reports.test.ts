@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIMENSION_LABELS, OBJECTIVE_LABELS } from '../../indicators/taxonomy.ts';
+import { indicatorById } from '../../indicators/index.ts';
 import { formatEur, formatValue, t } from '../../server/reports/i18n.ts';
 import { type Client, createContext, type TestContext } from '../helpers/context.ts';
 import { answerAll, createCaisse, openWave } from '../helpers/fixtures.ts';
@@ -186,7 +187,7 @@ describe('small-cell suppression', () => {
       (i: { indicatorId: string }) => i.indicatorId === 'health_good',
     ).value;
     expect(value).not.toBeNull();
-    has(intHealth, formatValue('percent', value, 'fr'));
+    has(intHealth, formatValue(indicatorById.get('health_good')!.format, value, 'fr'));
     has(intHealth, 'Moins de 5 répondants');
     has(internal.body, 'Document interne');
   });

@@ -1,7 +1,14 @@
 // The gap between objectives set and objectives analysed (the study's ● / ○), from a wave's results.
-import { DIMENSIONS, type Dimension } from '../../indicators/taxonomy.ts';
-import type { ObjectiveDto } from '../objectives/objectives.schema.ts';
-import type { IndicatorResult, ResultStatus } from './results.service.ts';
+import type { IndicatorResult, ResultStatus } from './result.ts';
+import { DIMENSIONS, type Dimension } from './taxonomy.ts';
+
+/** An objective the caisse declared (standard or its own), with the dimensions it is linked to. */
+export interface DeclaredObjective {
+  code: string;
+  label: string;
+  labelEn: string | null;
+  dimensions: Dimension[];
+}
 
 export type GapReason = 'no_indicator' | 'no_data' | 'too_few_respondents' | 'not_measurable';
 
@@ -32,7 +39,7 @@ const REASON_ORDER = ['too_few_respondents', 'no_data', 'not_measurable'] as con
 /** What the gaps need of each selected indicator's result. */
 export type GapInput = Pick<IndicatorResult, 'indicatorId' | 'objectives' | 'status' | 'n' | 'dimension'>;
 
-export function computeGaps(objectives: ObjectiveDto[], results: GapInput[]): Gaps {
+export function computeGaps(objectives: readonly DeclaredObjective[], results: GapInput[]): Gaps {
   const gaps: ObjectiveGap[] = objectives.map((o) => {
     const linked = results.filter((r) => r.objectives.includes(o.code));
     const isAnalysed = linked.some(analysed);
