@@ -22,7 +22,6 @@ import { ResearchCache, researchGaps } from '../server/research/research.service
 import type { Deps } from '../server/http/types.ts';
 import { ResultsCache } from '../server/indicators/results.service.ts';
 import { ValidatorCache } from '../server/questionnaires/validator-cache.ts';
-import { findWave } from '../server/waves/waves.repository.ts';
 
 const [mode, file, a1, a2] = process.argv.slice(2);
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
