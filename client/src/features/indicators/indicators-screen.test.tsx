@@ -2,8 +2,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/i18n.tsx';
-import { coordinatorApi, type ReferenceSheet } from '../../lib/coordinator.ts';
-import IndicatorsScreen, { checkValue } from './indicators-screen.tsx';
+import { objectivesApi } from '../objectives/api.ts';
+import { indicatorsApi, type ReferenceSheet } from './api.ts';
+import IndicatorsScreen from './indicators-screen.tsx';
+import { checkValue } from './logic.ts';
 import { rowsFrom, rowsToInput } from '../objectives/rows.ts';
 
 vi.mock('../auth/session.tsx', () => ({
@@ -17,7 +19,7 @@ vi.mock('../auth/session.tsx', () => ({
 const l = (fr: string) => ({ fr, en: fr });
 const sheet = (
   id: string,
-  objectives: string[],
+  objectives: ReferenceSheet['objectives'],
   kind: ReferenceSheet['kind'] = 'proportion',
 ): ReferenceSheet => ({
   id,
@@ -37,6 +39,7 @@ const sheet = (
   method: l('méthode'),
   source: 'source',
   range: { min: 0, max: 1 },
+  format: { style: 'percent', decimals: 0 },
 });
 const objective = (code: string, label: string) => ({
   id: code,
@@ -56,18 +59,18 @@ afterEach(() => {
 
 describe('indicators screen', () => {
   it('shows the objectives without indicator (○) at once, and saves targets as fractions', async () => {
-    vi.spyOn(coordinatorApi, 'library').mockResolvedValue([
-      sheet('a1', ['jardins']),
-      sheet('a2', ['cuisine']),
+    vi.spyOn(indicatorsApi, 'library').mockResolvedValue([
+      sheet('a1', ['governance']),
+      sheet('a2', ['advocacy']),
     ]);
-    vi.spyOn(coordinatorApi, 'objectives').mockResolvedValue([
-      objective('jardins', 'Jardins partagés'),
-      objective('cuisine', 'Ateliers cuisine'),
+    vi.spyOn(objectivesApi, 'list').mockResolvedValue([
+      objective('governance', 'Gouvernance partagée'),
+      objective('advocacy', 'Plaidoyer'),
     ]);
-    vi.spyOn(coordinatorApi, 'selection').mockResolvedValue([
-      { indicatorId: 'a1', objectives: ['jardins'], baseline: 0.2, target: 0.35, periodicity: 'annual' },
+    vi.spyOn(indicatorsApi, 'selection').mockResolvedValue([
+      { indicatorId: 'a1', objectives: ['governance'], baseline: 0.2, target: 0.35, periodicity: 'annual' },
     ]);
-    const save = vi.spyOn(coordinatorApi, 'saveSelection').mockImplementation(async (_c, s) => s);
+    const save = vi.spyOn(indicatorsApi, 'saveSelection').mockImplementation(async (_c, s) => s);
     render(
       <I18nProvider initial="fr">
         <MemoryRouter initialEntries={['/caisses/c1/indicateurs']}>
@@ -78,8 +81,8 @@ describe('indicators screen', () => {
       </I18nProvider>,
     );
     const warning = await screen.findByTestId('objectives-without-indicator');
-    expect(within(warning).getByText('Ateliers cuisine')).toBeTruthy();
-    expect(within(warning).queryByText('Jardins partagés')).toBeNull();
+    expect(within(warning).getByText('Plaidoyer')).toBeTruthy();
+    expect(within(warning).queryByText('Gouvernance partagée')).toBeNull();
     // The stored fraction shows as a percentage.
     const first = screen.getByTestId('sheet-a1');
     expect((within(first).getByLabelText(/Cible/) as HTMLInputElement).value).toBe('35');
@@ -93,8 +96,14 @@ describe('indicators screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(save).toHaveBeenCalled());
     expect(save.mock.calls[0]![1]).toEqual([
-      { indicatorId: 'a1', objectives: ['jardins'], baseline: 0.2, target: 0.35, periodicity: 'annual' },
-      { indicatorId: 'a2', objectives: ['cuisine'], baseline: null, target: 0.125, periodicity: 'each_wave' },
+      { indicatorId: 'a1', objectives: ['governance'], baseline: 0.2, target: 0.35, periodicity: 'annual' },
+      {
+        indicatorId: 'a2',
+        objectives: ['advocacy'],
+        baseline: null,
+        target: 0.125,
+        periodicity: 'each_wave',
+      },
     ]);
   });
 
