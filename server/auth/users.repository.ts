@@ -79,3 +79,66 @@ export const deleteSession = (db: Queryable, id: string) =>
   db.deleteFrom('sessions').where('id', '=', id).execute();
 export const deleteSessionsOfUser = (db: Queryable, userId: string) =>
   db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+
+/** The caisses a user belongs to, by name, with the role in each. */
+export const caisseMembershipsOf = (db: Queryable, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('caisses', 'caisses.id', 'memberships.caisse_id')
+    .select(['caisses.id', 'caisses.name', 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('caisses.name')
+    .execute();
+
+export const listUserIds = (db: Queryable) => db.selectFrom('users').select('id').orderBy('email').execute();
+
+export const setPasswordHash = (db: Queryable, id: string, passwordHash: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+
+export const updateUserFlags = (
+  db: Queryable,
+  id: string,
+  f: { isAdmin?: boolean | undefined; isResearcher?: boolean | undefined; disabled?: boolean | undefined },
+) =>
+  db
+    .updateTable('users')
+    .set({
+      ...(f.isAdmin !== undefined && { is_admin: f.isAdmin ? 1 : 0 }),
+      ...(f.isResearcher !== undefined && { is_researcher: f.isResearcher ? 1 : 0 }),
+      ...(f.disabled !== undefined && { disabled_at: f.disabled ? nowIso() : null }),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .execute();
+
+/** The platform role an invitation gives (without touching updated_at, as before). */
+export const grantPlatformRole = (db: Queryable, id: string, role: 'researcher' | 'admin') =>
+  db
+    .updateTable('users')
+    .set(role === 'researcher' ? { is_researcher: 1 } : { is_admin: 1 })
+    .where('id', '=', id)
+    .execute();
+
+/** True when there was a membership to remove. */
+export async function removeMembership(db: Queryable, userId: string, caisseId: string): Promise<boolean> {
+  const del = await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', userId)
+    .where('caisse_id', '=', caisseId)
+    .executeTakeFirst();
+  return Number(del.numDeletedRows) > 0;
+}
+
+/** A caisse's team, by email. */
+export const listCaisseTeam = (db: Queryable, caisseId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'memberships.role'])
+    .where('memberships.caisse_id', '=', caisseId)
+    .orderBy('users.email')
+    .execute();
