@@ -1,5 +1,5 @@
 // Reading the audit log: admins see everything, a caisse's coordinators see their caisse.
-import { requireAdmin, requireCaisse } from '../auth/policy.ts';
+import { requireAdmin, requireCaisse } from '../auth/index.ts';
 import { authErrors, caisseParams } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { auditPageSchema, auditQuerySchema } from './audit.schema.ts';

@@ -1,5 +1,5 @@
 // The audit log: who did what to which target, never the content of answers.
-import { type Actor, roleLabel } from '../auth/actor.ts';
+import { type Actor, roleLabel } from '../auth/index.ts';
 import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable, Queryable } from '../db/schema.ts';
 import { newTimeId, nowIso } from '../util.ts';

@@ -1,5 +1,5 @@
 // /api/caisses: create and list caisses, read and edit a caisse's profile.
-import { canSeeCaisseProfile, requireAdmin, requireCaisse, requireUser } from '../auth/policy.ts';
+import { canSeeCaisseProfile, requireAdmin, requireCaisse, requireUser } from '../auth/index.ts';
 import { forbidden } from '../http/errors.ts';
 import { authErrors, caisseParams, errorSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';

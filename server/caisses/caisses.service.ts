@@ -1,6 +1,6 @@
 // Creating, listing, reading and editing caisses: each write and its audit entry in one transaction.
-import type { UserActor } from '../auth/actor.ts';
-import { audit } from '../audit/audit.ts';
+import type { UserActor } from '../auth/index.ts';
+import { audit } from '../audit/index.ts';
 import type { Db } from '../db/connect.ts';
 import { conflict, isUniqueViolation, notFound } from '../http/errors.ts';
 import { findCaisse, insertCaisse, listCaisses, toCaisseDto, updateCaisse } from './caisses.repository.ts';

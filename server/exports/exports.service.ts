@@ -1,9 +1,8 @@
 // What each export contains, decided and audited before a byte is sent: access, the wave, the
 // columns, the Excel row limit, then the audit entry, then the first rows read. After that only the
 // database or the client can interrupt a download.
-import type { Actor } from '../auth/actor.ts';
-import { audit } from '../audit/audit.ts';
-import { requireCaisse, requireResearch } from '../auth/policy.ts';
+import { type Actor, requireCaisse, requireResearch } from '../auth/index.ts';
+import { audit } from '../audit/index.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { type CodebookEntry, codebookEntries } from './codebook.ts';

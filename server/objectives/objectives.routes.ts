@@ -1,5 +1,5 @@
 // GET|PUT /api/caisses/:caisseId/objectives
-import { requireCaisse } from '../auth/policy.ts';
+import { requireCaisse } from '../auth/index.ts';
 import { authErrors, caisseParams, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { objectiveSchema, objectivesPutSchema } from './objectives.schema.ts';

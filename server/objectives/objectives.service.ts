@@ -1,7 +1,7 @@
 // A caisse's objectives: read in declared order, replaced as a whole with the indicator selection
 // pruned to match, in one transaction with its audit entry.
-import { audit } from '../audit/audit.ts';
-import type { UserActor } from '../auth/actor.ts';
+import { audit } from '../audit/index.ts';
+import type { UserActor } from '../auth/index.ts';
 import { findCaisse, touchCaisse } from '../caisses/index.ts';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../http/errors.ts';

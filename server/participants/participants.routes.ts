@@ -1,7 +1,7 @@
 // Participants of a caisse: create (the token is shown once), list, import, reissue or revoke a
 // link, and erase (GDPR). Individual data: coordinators only.
 import { z } from 'zod';
-import { requireCaisse, requireUser } from '../auth/policy.ts';
+import { requireCaisse, requireUser } from '../auth/index.ts';
 import { authErrors, caisseParams, errorSchema, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import {

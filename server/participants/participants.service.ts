@@ -1,8 +1,7 @@
 // Participants of a caisse: creation (the token is returned once), batch import (all or nothing),
 // link reissue and revocation, and erasure (GDPR), each with its audit entry in one transaction.
-import { audit } from '../audit/audit.ts';
-import type { Actor, UserActor } from '../auth/actor.ts';
-import { requireCaisse } from '../auth/policy.ts';
+import { audit } from '../audit/index.ts';
+import { type Actor, requireCaisse, type UserActor } from '../auth/index.ts';
 import { findCaisse } from '../caisses/index.ts';
 import type { Participant } from '../db/schema.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../http/errors.ts';

@@ -1,6 +1,6 @@
 // Questionnaires of a caisse (plus the standard library), their versions and definitions.
 import { z } from 'zod';
-import { requireCaisse, requireUser } from '../auth/policy.ts';
+import { requireCaisse, requireUser } from '../auth/index.ts';
 import { authErrors, caisseParams, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import {

@@ -1,8 +1,7 @@
 // Questionnaires of a caisse: each write and its audit entry in one transaction; reads authorized
 // against the questionnaire's caisse (or the standard library) once it is loaded.
-import { audit } from '../audit/audit.ts';
-import type { Actor, UserActor } from '../auth/actor.ts';
-import { requireAdmin, requireCaisse, requireUser } from '../auth/policy.ts';
+import { audit } from '../audit/index.ts';
+import { type Actor, requireAdmin, requireCaisse, requireUser, type UserActor } from '../auth/index.ts';
 import { findCaisse } from '../caisses/index.ts';
 import type { Db } from '../db/connect.ts';
 import type { Questionnaire, QuestionnaireVersion } from '../db/schema.ts';

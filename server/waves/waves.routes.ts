@@ -1,6 +1,6 @@
 // Waves of a caisse: create, list with live response rates, and update (open, close, dates).
 import { z } from 'zod';
-import { requireCaisse, requireUser } from '../auth/policy.ts';
+import { requireCaisse, requireUser } from '../auth/index.ts';
 import { authErrors, caisseParams, errorSchema, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { waveCreateSchema, waveSchema, waveUpdateSchema } from './waves.schema.ts';

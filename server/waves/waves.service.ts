@@ -1,8 +1,7 @@
 // Waves of a caisse: creation and updates (each with its audit entry in one transaction), and the
 // API shape with live response rates.
-import { audit } from '../audit/audit.ts';
-import type { Actor, UserActor } from '../auth/actor.ts';
-import { requireCaisse } from '../auth/policy.ts';
+import { audit } from '../audit/index.ts';
+import { type Actor, requireCaisse, type UserActor } from '../auth/index.ts';
 import { findCaisse } from '../caisses/index.ts';
 import type { Db } from '../db/connect.ts';
 import type { Wave } from '../db/schema.ts';
