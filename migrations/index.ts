@@ -7,6 +7,7 @@ import * as m0004 from './2026_11_23_0004_questionnaire_origin.ts';
 import * as m0005 from './2026_11_23_0005_audit_time_index.ts';
 import * as m0006 from './2026_11_23_0006_app_state.ts';
 import * as m0007 from './2026_11_23_0007_measures_single_index.ts';
+import * as m0008 from './2026_12_05_0008_response_content_hash.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0005_audit_time_index': m0005,
   '2026_11_23_0006_app_state': m0006,
   '2026_11_23_0007_measures_single_index': m0007,
+  '2026_12_05_0008_response_content_hash': m0008,
 };

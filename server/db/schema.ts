@@ -86,6 +86,8 @@ export interface ResponsesTable {
   questionnaire_version_id: string;
   client_id: string;
   data: string;
+  /** SHA-256 (hex) of the RFC 8785 canonical JSON of `data` (server/responses/content-hash.ts). */
+  content_hash: string;
   revision: number;
   superseded_at: string | null;
   source: string;

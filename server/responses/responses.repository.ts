@@ -66,6 +66,7 @@ export const insertResponse = prepared(
     'questionnaire_version_id',
     'client_id',
     'data',
+    'content_hash',
     'revision',
     'superseded_at',
     'source',

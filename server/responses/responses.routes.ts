@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { requireCaisse, requireUser } from '../auth/policy.ts';
 import type { Participant } from '../db/schema.ts';
-import { notFound, unprocessable } from '../http/errors.ts';
+import { AppError, conflict, isUniqueViolation, notFound, unprocessable } from '../http/errors.ts';
 import { authErrors, errorSchema, idSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { findParticipantsByCodes } from '../participants/participants.repository.ts';
@@ -118,25 +118,37 @@ export function responseRoutes(app: App, { db, config, validators }: Deps): void
           { errors },
         );
       }
-      const results = await db.kysely.transaction().execute(async (trx) => {
-        const out = [];
-        for (const r of ready) {
-          out.push(
-            await storeSubmission(
-              trx,
-              {
-                wave,
-                participant: r.participant,
-                clientId: r.input.clientId,
-                data: r.input.data,
-                source: 'import',
-                actor,
-              },
-              r.valid,
-            ),
-          );
-        }
-        return out;
+      const importAll = () =>
+        db.kysely.transaction().execute(async (trx) => {
+          const out = [];
+          for (const r of ready) {
+            const input = {
+              wave,
+              participant: r.participant,
+              clientId: r.input.clientId,
+              data: r.input.data,
+              source: 'import' as const,
+              actor,
+            };
+            try {
+              out.push(await storeSubmission(trx, input, r.valid));
+            } catch (err) {
+              // Name the row whose clientId is already taken by other answers (nothing is written).
+              if (err instanceof AppError && err.code === 'CLIENT_ID_CONFLICT')
+                throw conflict(err.code, `Ligne ${r.row} : ${err.message}`, {
+                  row: r.row,
+                  clientId: r.input.clientId,
+                });
+              throw err;
+            }
+          }
+          return out;
+        });
+      // A concurrent import of the same rows (PostgreSQL) makes this one hit a unique index once it
+      // commits: run again, the rows it wrote are then answered as replays (or conflicts).
+      const results = await importAll().catch((err) => {
+        if (isUniqueViolation(err)) return importAll();
+        throw err;
       });
       return { imported: results.length, rejected: errors.length, results, errors };
     },

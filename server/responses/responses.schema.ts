@@ -19,6 +19,8 @@ export const submissionResultSchema = z.object({
   id: z.string().nullable(),
   waveId: z.string(),
   clientId: z.string(),
+  /** SHA-256 (hex) of the RFC 8785 canonical JSON of the stored answers (of the refused ones for a refusal). */
+  contentHash: z.string(),
   status: z.enum(['submitted', 'refused']),
   revision: z.number().nullable(),
   submittedAt: z.string(),

@@ -14,6 +14,7 @@ import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
 import type { ValidationError } from '../questionnaires/validator.ts';
 import { newTimeId, nowIso } from '../util.ts';
 import type { WaveWithLevel } from '../waves/waves.repository.ts';
+import { contentHashOf } from './content-hash.ts';
 import {
   deleteDraft,
   findByClientId,
@@ -37,6 +38,7 @@ export const resultOf = (r: ResponseRow): SubmissionResult => ({
   id: r.id,
   waveId: r.wave_id,
   clientId: r.client_id,
+  contentHash: r.content_hash,
   status: 'submitted',
   revision: r.revision,
   submittedAt: r.submitted_at,
@@ -76,7 +78,12 @@ export function validationFailure(errors: ValidationError[]) {
 }
 
 /** The rows a stored submission writes: the response, its measures and its audit entry (no I/O). */
-function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { revision: number } | null) {
+function submissionRows(
+  input: SubmitInput,
+  valid: ValidAnswers,
+  contentHash: string,
+  previous: { revision: number } | null,
+) {
   const { wave, participant } = input;
   const participantId = participant?.id ?? null;
   const response: ResponseRow = {
@@ -87,6 +94,7 @@ function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { rev
     questionnaire_version_id: wave.questionnaire_version_id,
     client_id: input.clientId,
     data: JSON.stringify(valid.data),
+    content_hash: contentHash,
     revision: (previous?.revision ?? 0) + 1,
     superseded_at: null,
     source: input.source,
@@ -116,38 +124,50 @@ function submissionRows(input: SubmitInput, valid: ValidAnswers, previous: { rev
   return { response, measures, auditEntry, giveConsent };
 }
 
-const refusalResult = (input: SubmitInput): SubmissionResult => ({
+const refusalResult = (input: SubmitInput, contentHash: string): SubmissionResult => ({
   id: null,
   waveId: input.wave.id,
   clientId: input.clientId,
+  contentHash,
   status: 'refused',
   revision: null,
   submittedAt: nowIso(),
 });
 
 const clientIdConflict = () =>
-  conflict('CLIENT_ID_CONFLICT', 'Cet identifiant de soumission (clientId) est déjà utilisé');
+  conflict(
+    'CLIENT_ID_CONFLICT',
+    'Cet identifiant de soumission (clientId) est déjà utilisé pour d’autres réponses',
+  );
+
+/**
+ * A stored response with the same clientId: the same submission retried (same participant, same
+ * answers) is answered with the original; anything else reusing the clientId is a conflict.
+ */
+function replayOf(replay: ResponseRow, input: SubmitInput, contentHash: string): SubmissionResult {
+  if (replay.participant_id !== (input.participant?.id ?? null) || replay.content_hash !== contentHash)
+    throw clientIdConflict();
+  return resultOf(replay);
+}
 
 /** Stores one validated submission inside the caller's transaction. */
 export async function storeSubmission(
   trx: Queryable,
   input: SubmitInput,
   valid: ValidAnswers,
+  contentHash = contentHashOf(valid.data),
 ): Promise<SubmissionResult> {
   const { wave, participant, clientId } = input;
   const participantId = participant?.id ?? null;
   const replay = await findByClientId(trx, wave.id, clientId);
-  if (replay) {
-    if (replay.participant_id !== participantId) throw clientIdConflict();
-    return resultOf(replay);
-  }
+  if (replay) return replayOf(replay, input, contentHash);
   // Without consent nothing is stored but the refusal itself.
   if (valid.data.consent === false) {
     if (participant) {
       await setConsent(trx, participant.id, 'refused');
       await deleteDraft(trx, participant.id, wave.id);
     }
-    return refusalResult(input);
+    return refusalResult(input, contentHash);
   }
   const previous = await findCurrent(trx, wave.id, participantId);
   if (previous) {
@@ -159,7 +179,7 @@ export async function storeSubmission(
       submitted_at: previous.submitted_at,
     });
   }
-  const rows = submissionRows(input, valid, previous ?? null);
+  const rows = submissionRows(input, valid, contentHash, previous ?? null);
   await insertResponse(trx, rows.response);
   await insertMeasures(trx, rows.measures);
   if (participant) {
@@ -181,6 +201,7 @@ async function storeFirstInOneStatement(
   db: Kysely<Database>,
   input: SubmitInput,
   valid: ValidAnswers,
+  contentHash: string,
 ): Promise<SubmissionResult | null> {
   const { wave, participant } = input;
   if (!participant || valid.data.consent === false) return null;
@@ -192,7 +213,7 @@ async function storeFirstInOneStatement(
     })
   )
     return null;
-  const rows = submissionRows(input, valid, null);
+  const rows = submissionRows(input, valid, contentHash, null);
   await db
     .with('r', (d) => d.insertInto('responses').values(rows.response))
     .with('m', (d) => d.insertInto('response_measures').values(rows.measures))
@@ -222,30 +243,33 @@ export async function submit(
   resolve: (q: Queryable) => Promise<SubmitInput>,
 ): Promise<SubmissionResult> {
   const db = deps.db.kysely;
-  const resolved: { input?: SubmitInput } = {};
+  const resolved: { input?: SubmitInput; hash?: string } = {};
   const validInput = async (q: Queryable) => {
     const input = await resolve(q);
     resolved.input = input;
     const v = await validateFor(q, deps.validators, input.wave.questionnaire_version_id, input.data);
     if (!v.ok) throw validationFailure(v.errors);
-    return { input, valid: v };
+    const hash = contentHashOf(v.data);
+    resolved.hash = hash;
+    return { input, valid: v, hash };
   };
   try {
     if (deps.db.dialect === 'postgres') {
-      const { input, valid } = await validInput(db);
-      const stored = await storeFirstInOneStatement(db, input, valid);
+      const { input, valid, hash } = await validInput(db);
+      const stored = await storeFirstInOneStatement(db, input, valid, hash);
       if (stored) return stored;
-      return await deps.db.transact((trx) => storeSubmission(trx, input, valid));
+      return await deps.db.transact((trx) => storeSubmission(trx, input, valid, hash));
     }
     return await deps.db.transact(async (trx) => {
-      const { input, valid } = await validInput(trx);
-      return storeSubmission(trx, input, valid);
+      const { input, valid, hash } = await validInput(trx);
+      return storeSubmission(trx, input, valid, hash);
     });
   } catch (err) {
-    const input = resolved.input;
-    if (!input || !isUniqueViolation(err)) throw err;
+    const { input, hash } = resolved;
+    if (!input || hash === undefined || !isUniqueViolation(err)) throw err;
+    // A concurrent write won: the same clientId is a replay (or a conflict), another one a race.
     const replay = await findByClientId(db, input.wave.id, input.clientId);
-    if (replay && replay.participant_id === (input.participant?.id ?? null)) return resultOf(replay);
+    if (replay) return replayOf(replay, input, hash);
     throw conflict('CONCURRENT_SUBMISSION', 'Une autre soumission est arrivée en même temps : réessayez');
   }
 }
