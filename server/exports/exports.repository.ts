@@ -2,7 +2,8 @@
 // versions a caisse's waves use, and the participant-level responses of every caisse for research.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { StreamableQuery } from './source.ts';
+import { canForceTableScan, maxJsonArrayLength, unindexed } from '../db/dialect-sql.ts';
+import type { StreamableQuery } from '../db/read-snapshot.ts';
 
 export const findCaisseSlug = (db: Db, id: string) =>
   db.kysely.selectFrom('caisses').select(['id', 'slug']).where('id', '=', id).executeTakeFirst();
@@ -26,9 +27,9 @@ export function waveResponsesQuery(db: Db, waveId: string, scan = false): Stream
     .selectFrom('responses as r')
     .leftJoin('participants as p', 'p.id', 'r.participant_id')
     .select(['r.id', 'r.data', 'r.submitted_at', 'p.code', 'p.attributes']);
-  if (scan && db.dialect === 'sqlite') {
+  if (scan && canForceTableScan(db)) {
     return q.where(
-      sql<boolean>`+${sql.ref('r.wave_id')} = ${waveId} and +${sql.ref('r.superseded_at')} is null`,
+      sql<boolean>`${unindexed('r.wave_id')} = ${waveId} and ${unindexed('r.superseded_at')} is null`,
     );
   }
   return q.where('r.wave_id', '=', waveId).where('r.superseded_at', 'is', null).orderBy('r.participant_id');
@@ -57,14 +58,9 @@ export async function panelCounts(db: Db, waveIds: string[], names: string[]): P
   const out = new Map<string, number>();
   if (waveIds.length === 0) return out;
   for (const name of names) {
-    const most =
-      db.dialect === 'sqlite'
-        ? sql<number | null>`max(json_array_length(data, ${`$."${name.replaceAll('"', '')}"`}))`
-        : sql<number | null>`max(case when jsonb_typeof(data::jsonb -> ${name}) = 'array'
-            then jsonb_array_length(data::jsonb -> ${name}) end)`;
     const r = await db.kysely
       .selectFrom('responses')
-      .select(most.as('n'))
+      .select(maxJsonArrayLength(db, name).as('n'))
       .where('wave_id', 'in', waveIds)
       .where('superseded_at', 'is', null)
       .executeTakeFirst();

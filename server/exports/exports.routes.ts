@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { authErrors, errorSchema, idSchema } from '../http/schemas.ts';
+import { authErrors, caisseParams, errorSchema, idSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import { CODEBOOK_CSV_HEADER, codebookCsvRow } from './codebook.ts';
 import { csvLine, csvStream } from './csv.ts';
@@ -19,7 +19,6 @@ const csvOptions = {
   bom: bool.default(false).describe('Marque d’ordre des octets UTF-8 (BOM), pour Excel'),
   delimiter: z.enum([',', ';']).default(',').describe('Séparateur de champs'),
 };
-const caisseParams = z.object({ caisseId: idSchema });
 const streamedErrors = { ...authErrors, 422: errorSchema, 500: errorSchema };
 
 const CONTENT_TYPES = {

@@ -3,6 +3,8 @@
 // database or the client can interrupt a download.
 import { type Actor, requireCaisse, requireResearch } from '../auth/index.ts';
 import { audit } from '../audit/index.ts';
+import { canForceTableScan } from '../db/dialect-sql.ts';
+import { streamRows } from '../db/read-snapshot.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { type CodebookEntry, codebookEntries } from './codebook.ts';
@@ -39,7 +41,7 @@ import {
   quasiIdentifiers,
   RESEARCH_META_COLUMNS,
 } from './research.ts';
-import { noRows, primed, streamQuery } from './source.ts';
+import { noRows, primed } from './source.ts';
 import type { Json } from './survey-json.ts';
 import { XLSX_MAX_ROWS } from './xlsx.ts';
 
@@ -110,7 +112,7 @@ export async function responsesExport(
     );
   }
   // SQLite: a wave holding a quarter of all responses or more is read in one pass over the table.
-  const scan = deps.db.dialect === 'sqlite' && n > 10_000 && n * 4 >= (await countAllResponses(deps.db));
+  const scan = canForceTableScan(deps.db) && n > 10_000 && n * 4 >= (await countAllResponses(deps.db));
   await audit(deps.db.kysely, actor, {
     caisseId: input.caisseId,
     action: 'export.responses',
@@ -136,7 +138,7 @@ export async function responsesExport(
   return {
     filename: `recolte-${fileSafe(caisse.slug)}-${fileSafe(w.period)}.${input.format}`,
     header: [...META_NAMES, ...columns.map((c) => c.name)],
-    rows: await primed(streamQuery(deps.db, waveResponsesQuery(deps.db, w.wave_id, scan)), toCells),
+    rows: await primed(streamRows(deps.db, waveResponsesQuery(deps.db, w.wave_id, scan)), toCells),
   };
 }
 
@@ -200,7 +202,7 @@ export async function researchExport(
 
   const counts = new CombinationCounts();
   if (waveIds.length > 0) {
-    for await (const batch of streamQuery(db, researchQuery(db, waveIds, false))) {
+    for await (const batch of streamRows(db, researchQuery(db, waveIds, false))) {
       for (const r of batch) {
         counts.add(r.wave_id, quasiIdentifiers(parseJsonObject(r.data), parseJsonObject(r.attributes)));
       }
@@ -238,7 +240,7 @@ export async function researchExport(
   const source =
     publishedWaves.length === 0
       ? noRows<ResearchRow>()
-      : streamQuery(db, researchQuery(db, publishedWaves, true));
+      : streamRows(db, researchQuery(db, publishedWaves, true));
   return {
     filename: `recolte-research-${new Date().toISOString().slice(0, 10)}.${format}`,
     header: [...RESEARCH_META_COLUMNS, ...columns.map((c) => c.name)],

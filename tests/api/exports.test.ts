@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '../../indicators/index.ts';
 import { openDb } from '../../server/db/connect.ts';
+import { streamRows } from '../../server/db/read-snapshot.ts';
 import { waveResponsesQuery } from '../../server/exports/exports.repository.ts';
-import { streamQuery } from '../../server/exports/source.ts';
 import { newId } from '../../server/util.ts';
 import { type Client, createContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { openWaveSetup } from '../helpers/fixtures.ts';
@@ -309,7 +309,7 @@ describe('caisse exports', () => {
   it('reads the same current responses by index or by a pass over the table', async () => {
     const ids = async (scan: boolean) => {
       const out: string[] = [];
-      for await (const batch of streamQuery(ctx.db, waveResponsesQuery(ctx.db, s.wave.id, scan))) {
+      for await (const batch of streamRows(ctx.db, waveResponsesQuery(ctx.db, s.wave.id, scan))) {
         out.push(...batch.map((r) => r.id));
       }
       return out.sort();
@@ -743,7 +743,7 @@ describe.runIf(DIALECT === 'sqlite')('reading a file database', () => {
       const seen: number[] = [];
       // biome-ignore lint/suspicious/noExplicitAny: a scratch table outside the app's schema
       const k = db.kysely as any;
-      for await (const batch of streamQuery<{ n: number }>(db, k.selectFrom('t').select('n').orderBy('n'))) {
+      for await (const batch of streamRows<{ n: number }>(db, k.selectFrom('t').select('n').orderBy('n'))) {
         seen.push(...batch.map((r) => r.n));
         // The app's own connection answers while the export is half-way.
         if (seen.length === 1000) {
