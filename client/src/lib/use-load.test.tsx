@@ -20,9 +20,13 @@ describe('useLoad', () => {
     expect(result.current.loading).toBe(true);
     await waitFor(() => expect(result.current.data).toBe(1));
     expect(result.current.loading).toBe(false);
-    act(() => result.current.reload());
-    expect(result.current.data).toBe(1);
-    await waitFor(() => expect(result.current.data).toBe(2));
+    let reloaded!: Promise<void>;
+    act(() => {
+      reloaded = result.current.reload();
+    });
+    expect(result.current).toMatchObject({ data: 1, loading: true });
+    await act(() => reloaded);
+    expect(result.current).toMatchObject({ data: 2, loading: false });
   });
 
   it('aborts the request a dependency change replaces, and ignores its answer', async () => {

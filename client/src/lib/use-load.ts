@@ -4,7 +4,8 @@
 // `data` stays on screen while a reload or a dependency change fetches again (unless `keep: false`);
 // a failure clears it and sets `error` (always an ApiError); `reload()` tries again; `set(data)`
 // replaces the data with what a write answered.
-import { type DependencyList, useCallback, useEffect, useState } from 'react';
+// `await reload()` waits for the new data (e.g. a button stays busy until the list shows the change).
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api.ts';
 
 export interface LoadOptions {
@@ -19,7 +20,8 @@ export interface Loaded<T> {
   error: ApiError | null;
   /** A fetch is under way (with `data` still the previous one, if any). */
   loading: boolean;
-  reload: () => void;
+  /** Fetches again; resolves once that fetch has settled (its data or its error in place). */
+  reload: () => Promise<void>;
   set: (data: T) => void;
 }
 
@@ -42,26 +44,42 @@ export function useLoad<T>(
 ): Loaded<T> {
   const [state, setState] = useState<State<T>>({ data: undefined, error: null, loading: enabled });
   const [attempt, setAttempt] = useState(0);
+  // Callers of reload() waiting for the fetch it started (or a later one) to settle.
+  const waiting = useRef<(() => void)[]>([]);
+  const settle = () => {
+    for (const resolve of waiting.current.splice(0)) resolve();
+  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` are what `fetcher` depends on
   useEffect(() => {
     if (!enabled) {
       setState({ data: undefined, error: null, loading: false });
+      settle();
       return;
     }
     const ctrl = new AbortController();
     setState((s) => ({ data: keep ? s.data : undefined, error: null, loading: true }));
     fetcher(ctrl.signal).then(
       (data) => {
-        if (!ctrl.signal.aborted) setState({ data, error: null, loading: false });
+        if (ctrl.signal.aborted) return;
+        setState({ data, error: null, loading: false });
+        settle();
       },
       (err: unknown) => {
         if (ctrl.signal.aborted || (err as Error)?.name === 'AbortError') return;
         setState({ data: undefined, error: asApiError(err), loading: false });
+        settle();
       },
     );
     return () => ctrl.abort();
   }, [...deps, enabled, attempt]);
-  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  const reload = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiting.current.push(resolve);
+        setAttempt((a) => a + 1);
+      }),
+    [],
+  );
   const set = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
   return { ...state, reload, set };
 }
