@@ -32,7 +32,7 @@ import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { ResearchCache } from './research/research.service.ts';
 import { researchRoutes } from './research/research.routes.ts';
 import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
-import { participantLinkRoutes } from './responses/participant-link.routes.ts';
+import { participantLinkRoutes } from './participant-link/participant-link.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { waveRoutes } from './waves/waves.routes.ts';

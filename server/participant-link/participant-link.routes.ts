@@ -11,9 +11,9 @@ import { findCaisse } from '../caisses/caisses.repository.ts';
 import { findParticipantByToken, findParticipantWithWave } from '../participants/participants.repository.ts';
 import { hashToken } from '../util.ts';
 import { isAccepting, listWaves } from '../waves/waves.repository.ts';
-import { currentResponsesOf, findCurrent, findDraft, upsertDraft } from './responses.repository.ts';
-import { submissionResultSchema, submissionSchema, surveyDataSchema } from './responses.schema.ts';
-import { submit } from './responses.service.ts';
+import { currentResponsesOf, findCurrent, findDraft, upsertDraft } from '../responses/responses.repository.ts';
+import { submissionResultSchema, submissionSchema, surveyDataSchema } from '../responses/responses.schema.ts';
+import { submit } from '../responses/responses.service.ts';
 
 const tokenParams = z.object({
   token: z
