@@ -1,7 +1,7 @@
 // GET /api/health: 200 when the database answers, 503 otherwise.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App, Deps } from '../http/types.ts';
+import { health } from './health.service.ts';
 
 export function healthRoutes(app: App, { db }: Deps): void {
   app.get(
@@ -16,12 +16,8 @@ export function healthRoutes(app: App, { db }: Deps): void {
       },
     },
     async (_req, reply) => {
-      try {
-        await sql`select 1`.execute(db.kysely);
-        return { status: 'ok' as const, database: db.dialect };
-      } catch {
-        return reply.code(503).send({ status: 'unavailable' as const, database: db.dialect });
-      }
+      const h = await health(db);
+      return h.status === 'ok' ? h : reply.code(503).send(h);
     },
   );
 }
