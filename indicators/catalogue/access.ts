@@ -7,6 +7,7 @@ import {
   HFIAS_OCCURRENCE_QUESTIONS,
   USDA6_QUESTIONS,
   scoreEpices,
+  fiesRawScore,
   scoreFies,
   scoreHfias,
   scoreUsda6,
@@ -280,6 +281,39 @@ export const accessIndicators: IndicatorDefinition[] = [
     source: FIES_SOURCE,
     range: { min: 0, max: 1 },
     measure: (a) => scoreFies(a)?.severe ?? null,
+  },
+  {
+    id: 'fies_raw_score',
+    version: 1,
+    label: { fr: 'Score brut FIES moyen', en: 'Mean FIES raw score' },
+    description: {
+      fr: 'Nombre moyen de « oui » aux huit questions de l’échelle FIES (0 à 8) : plus il est élevé, plus les difficultés d’accès à l’alimentation vécues sont nombreuses.',
+      en: 'Mean number of "yes" answers to the eight FIES items (0 to 8): the higher, the more food access difficulties were experienced.',
+    },
+    dimension: 'access',
+    objectives: ['access', 'food_insecurity'],
+    level: 'participant',
+    module: 'fies',
+    questions: [...FIES_QUESTIONS],
+    unit: { fr: 'score 0–8', en: 'score 0–8' },
+    direction: 'lower_is_better',
+    format: { style: 'number', decimals: 1 },
+    kind: 'mean',
+    missingRule: FIES_MISSING,
+    disaggregations: PARTICIPANT_DISAGGREGATIONS,
+    method: {
+      fr:
+        'Score brut = nombre de « oui » aux huit questions (0–8), sur les réponses complètes ; moyenne sur les ' +
+        'répondants, intervalle à 95 % de Student. Le score brut est ordinal : il se compare dans le temps et ' +
+        'entre groupes d’une même caisse, pas comme une prévalence (voir les indicateurs de prévalence FIES).',
+      en:
+        'Raw score = number of "yes" answers to the eight items (0–8), over complete answers; mean over ' +
+        'respondents, 95 % Student interval. The raw score is ordinal: compare it over time and between groups ' +
+        'of one caisse, not as a prevalence (see the FIES prevalence indicators).',
+    },
+    source: FIES_SOURCE,
+    range: { min: 0, max: 8 },
+    measure: fiesRawScore,
   },
   {
     id: 'epices_precarity',

@@ -363,6 +363,10 @@ const cases: Record<string, Case[]> = {
   ],
   fies_moderate_severe: [{ answers: participant, expected: fies4.moderateOrSevere }],
   fies_severe: [{ answers: participant, expected: fies4.severe }],
+  fies_raw_score: [
+    { answers: participant, expected: 4, why: 'four of the eight items answered yes' },
+    { answers: { ...participant, fies_worried: undefined }, expected: null, why: 'an item unanswered' },
+  ],
   epices_precarity: [
     { answers: participant, expected: true },
     {
