@@ -40,6 +40,14 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u202f\u00a0
 
 const sheet = (over: Partial<ReferenceSheet>): ReferenceSheet => ({
   id: 'x',
+  version: 1,
+  objectives: [],
+  module: 'm',
+  missingRule: { fr: '', en: '' },
+  disaggregations: [],
+  method: { fr: '', en: '' },
+  source: '',
+  format: { style: 'percent', decimals: 1 },
   label: { fr: 'Indicateur', en: 'Indicator' },
   description: { fr: '', en: '' },
   dimension: 'access',
@@ -54,6 +62,7 @@ const sheet = (over: Partial<ReferenceSheet>): ReferenceSheet => ({
 
 const result = (over: Partial<IndicatorResult>): IndicatorResult => ({
   indicatorId: 'x',
+  display: { value: null, interval: null, change: null, changeInterval: null },
   kind: 'proportion',
   level: 'participant',
   n: 170,
@@ -131,6 +140,7 @@ describe('gap wording', () => {
       {
         code: 'access',
         label: 'Accès',
+        labelEn: null,
         dimensions: ['access'],
         status: 'analysed',
         reason: null,
@@ -152,7 +162,15 @@ describe('gap wording', () => {
   it('gives each reason of a set-but-not-analysed objective in words', () => {
     const o = (reason: Gaps['objectives'][number]['reason']) =>
       gapWording(
-        { code: 'a', label: 'A', dimensions: [], status: 'set_not_analysed', reason, indicators: [] },
+        {
+          code: 'a',
+          label: 'A',
+          labelEn: null,
+          dimensions: [],
+          status: 'set_not_analysed',
+          reason,
+          indicators: [],
+        },
         5,
         t,
         label,
@@ -171,6 +189,7 @@ describe('gap wording', () => {
         {
           code: 'a',
           label: 'A',
+          labelEn: null,
           dimensions: [],
           status: 'set_not_analysed',
           reason: 'no_data',
@@ -185,6 +204,7 @@ describe('gap wording', () => {
 
   it('shows ● and ○ per wave with the reason on tap', () => {
     const gaps = (waveId: string, status: 'analysed' | 'set_not_analysed'): Gaps => ({
+      caisseId: 'c1',
       waveId,
       period: waveId,
       minCell: 5,
@@ -192,6 +212,7 @@ describe('gap wording', () => {
         {
           code: 'access',
           label: 'Accès',
+          labelEn: null,
           dimensions: ['access'],
           status,
           reason: status === 'analysed' ? null : 'no_data',

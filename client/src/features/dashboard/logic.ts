@@ -128,15 +128,18 @@ export function trendSeries(
   });
 }
 
+/** What the wave choice needs of a wave. */
+export type WaveSummary = Pick<Wave, 'id' | 'level' | 'period' | 'opensAt' | 'isBaseline' | 'submitted'>;
+
 /** Participant waves, oldest first. */
-export function participantWaves(waves: Wave[]): Wave[] {
+export function participantWaves<W extends WaveSummary>(waves: W[]): W[] {
   return waves
     .filter((w) => w.level === 'participant')
     .sort((a, b) => (a.opensAt ?? a.period).localeCompare(b.opensAt ?? b.period));
 }
 
 /** The default selected wave: the latest with responses (else the latest); and its comparison. */
-export function defaultWaves(waves: Wave[]): { wave: string | null; compare: string | null } {
+export function defaultWaves(waves: WaveSummary[]): { wave: string | null; compare: string | null } {
   const list = participantWaves(waves);
   const withData = list.filter((w) => w.submitted > 0);
   const wave = (withData.at(-1) ?? list.at(-1))?.id ?? null;

@@ -8,7 +8,7 @@ import type { Dimension, Gaps, Objective, Wave } from '../api.ts';
 import { type DashboardT, gapWording } from '../logic.ts';
 
 export interface GapMatrixProps {
-  objectives: Objective[];
+  objectives: Pick<Objective, 'code' | 'label' | 'labelEn' | 'dimensions'>[];
   waves: Pick<Wave, 'id' | 'period'>[];
   gapsByWave: ReadonlyMap<string, Gaps>;
   selectedWaveId: string;
