@@ -31,10 +31,13 @@ interface State<T> {
   loading: boolean;
 }
 
-/** Any failure as an ApiError (a bug in a fetcher is not a network error: status -1). */
+/** The code of a failure that did not come from the server (e.g. a bug in a fetcher). */
+export const CLIENT_ERROR = 'CLIENT_ERROR';
+
+/** Any failure as an ApiError (one not from the server is not a network error: status -1). */
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  return new ApiError(-1, 'CLIENT_ERROR', err instanceof Error ? err.message : String(err));
+  return new ApiError(-1, CLIENT_ERROR, err instanceof Error ? err.message : String(err));
 }
 
 export function useLoad<T>(

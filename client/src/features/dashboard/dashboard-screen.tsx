@@ -5,11 +5,11 @@ import './dashboard.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
+import { CLIENT_ERROR, useLoad } from '../../lib/use-load.ts';
 import { dashboard } from './messages.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { SelectField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSpinner } from '../../ui/spinner.tsx';
 import {
@@ -21,8 +21,9 @@ import {
   type Wave,
 } from './api.ts';
 import { GapMatrix } from './components/gap-matrix.tsx';
-import { IndicatorCard } from './components/indicator-card.tsx';
-import { byDimension, defaultWaves, participantWaves, trendSeries } from './logic.ts';
+import { IndicatorSections } from './components/indicator-sections.tsx';
+import { WaveToolbar } from './components/wave-toolbar.tsx';
+import { defaultWaves, participantWaves } from './logic.ts';
 import { ReportDownloads } from './components/report-downloads.tsx';
 import { useSession } from '../auth/session.tsx';
 
@@ -38,7 +39,7 @@ interface PerWave {
 }
 
 function errorText(err: unknown, t: ReturnType<typeof useT<keyof typeof dashboard.fr & string>>): string {
-  if (err instanceof ApiError) {
+  if (err instanceof ApiError && err.code !== CLIENT_ERROR) {
     if (err.isNetwork) return t('error.network');
     if (err.status >= 500) return t('error.server');
     return err.message || t('error.load');
@@ -56,71 +57,61 @@ export default function DashboardScreen() {
   const canInternal =
     session.caisses.find((c) => c.id === caisseId)?.role === 'coordinator' || session.hasRole('admin');
 
-  const [base, setBase] = useState<Base | null>(null);
-  const [perWave, setPerWave] = useState<PerWave | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [waveId, setWaveId] = useState<string | null>(null);
-  const [compareId, setCompareId] = useState<string | null>(null);
+  const base = useLoad(
+    async (signal): Promise<Base> => {
+      const [waves, objectives, library] = await Promise.all([
+        dashboardApi.waves(caisseId!, signal),
+        dashboardApi.objectives(caisseId!, signal),
+        dashboardApi.library(signal),
+      ]);
+      return { waves, objectives, library };
+    },
+    [caisseId],
+    { enabled: caisseId !== null, keep: false },
+  );
+  // The chosen waves: the defaults of the loaded waves until someone picks others.
+  const [picked, setPicked] = useState<{ for: Base; wave: string | null; compare: string | null } | null>(
+    null,
+  );
+  const defaults = useMemo(() => (base.data ? defaultWaves(base.data.waves) : null), [base.data]);
+  const choice = picked && picked.for === base.data ? picked : defaults;
+  const waveId = choice?.wave ?? null;
+  const compareId = choice?.compare ?? null;
+  const pick = (wave: string | null, compare: string | null) =>
+    base.data && setPicked({ for: base.data, wave, compare });
+  const setWaveId = (id: string) => pick(id, compareId);
+  const setCompareId = (id: string | null) => pick(waveId, id);
 
   useEffect(() => {
     document.title = `${t('title')} · ${t('app.name')}`;
   }, [t]);
 
-  // The caisse's waves, objectives and the indicator library.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded on retry (attempt)
-  useEffect(() => {
-    if (!caisseId) return;
-    const ctl = new AbortController();
-    setBase(null);
-    setPerWave(null);
-    setError(null);
-    Promise.all([
-      dashboardApi.waves(caisseId, ctl.signal),
-      dashboardApi.objectives(caisseId, ctl.signal),
-      dashboardApi.library(ctl.signal),
-    ])
-      .then(([waves, objectives, library]) => {
-        setBase({ waves, objectives, library });
-        const d = defaultWaves(waves);
-        setWaveId(d.wave);
-        setCompareId(d.compare);
-      })
-      .catch((err) => {
-        if ((err as Error)?.name !== 'AbortError') setError(err);
-      });
-    return () => ctl.abort();
-  }, [caisseId, attempt]);
-
-  const waves = useMemo(() => (base ? participantWaves(base.waves) : []), [base]);
+  const waves = useMemo(() => (base.data ? participantWaves(base.data.waves) : []), [base.data]);
 
   // One /results (the selected wave with its comparison) and one /gaps per participant wave.
-  useEffect(() => {
-    if (!caisseId || !base || !waveId) return;
-    const ctl = new AbortController();
-    setPerWave(null);
-    Promise.all(
-      waves.map(async (w) => {
-        const [results, gaps] = await Promise.all([
-          dashboardApi.results(caisseId, w.id, w.id === waveId ? compareId : null, ctl.signal),
-          dashboardApi.gaps(caisseId, w.id, ctl.signal),
-        ]);
-        return [w.id, results, gaps] as const;
-      }),
-    )
-      .then((all) => {
-        setPerWave({
-          results: new Map(all.map(([id, r]) => [id, r])),
-          gaps: new Map(all.map(([id, , g]) => [id, g])),
-        });
-      })
-      .catch((err) => {
-        if ((err as Error)?.name !== 'AbortError') setError(err);
-      });
-    return () => ctl.abort();
-  }, [caisseId, base, waves, waveId, compareId]);
+  const perWaveLoad = useLoad(
+    async (signal): Promise<PerWave> => {
+      const all = await Promise.all(
+        waves.map(async (w) => {
+          const [results, gaps] = await Promise.all([
+            dashboardApi.results(caisseId!, w.id, w.id === waveId ? compareId : null, signal),
+            dashboardApi.gaps(caisseId!, w.id, signal),
+          ]);
+          return [w.id, results, gaps] as const;
+        }),
+      );
+      return {
+        results: new Map(all.map(([id, r]) => [id, r])),
+        gaps: new Map(all.map(([id, , g]) => [id, g])),
+      };
+    },
+    [caisseId, waves, waveId, compareId],
+    { enabled: caisseId !== null && base.data !== undefined && waveId !== null, keep: false },
+  );
+  const perWave = perWaveLoad.data;
+  const error = base.error ?? perWaveLoad.error;
 
-  const sheets = useMemo(() => new Map((base?.library ?? []).map((s) => [s.id, s])), [base]);
+  const sheets = useMemo(() => new Map((base.data?.library ?? []).map((s) => [s.id, s])), [base.data]);
   const indicatorLabel = (id: string) => sheets.get(id)?.label[lang] ?? id;
 
   if (!caisseId) {
@@ -137,14 +128,14 @@ export default function DashboardScreen() {
         <PageHeader title={t('title')} subtitle={caisseName} />
         <Alert tone="danger" title={t('error.load')}>
           <p>{errorText(error, t)}</p>
-          <Button variant="secondary" small onClick={() => setAttempt((a) => a + 1)}>
+          <Button variant="secondary" small onClick={() => void base.reload()}>
             {t('action.retry')}
           </Button>
         </Alert>
       </div>
     );
   }
-  if (!base) return <PageSpinner label={t('loading')} />;
+  if (!base.data) return <PageSpinner label={t('loading')} />;
   if (waves.length === 0 || !waveId) {
     return (
       <div className="stack">
@@ -157,49 +148,19 @@ export default function DashboardScreen() {
   const wave = waves.find((w) => w.id === waveId) ?? waves.at(-1)!;
   const comparison = waves.find((w) => w.id === compareId) ?? null;
   const results = perWave?.results.get(wave.id);
-  const rate =
-    wave.responseRate === null
-      ? '—'
-      : new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' }).format(
-          wave.responseRate,
-        );
-
   return (
     <div className="stack--lg dash">
       <PageHeader title={t('title')} subtitle={t('subtitle', { caisse: caisseName, period: wave.period })} />
 
-      <div className="dash-toolbar card">
-        <SelectField label={t('wave')} value={wave.id} onChange={(e) => setWaveId(e.target.value)}>
-          {waves.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.isBaseline ? t('baselineTag', { period: w.period }) : w.period}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('compare')}
-          value={compareId ?? ''}
-          onChange={(e) => setCompareId(e.target.value || null)}
-        >
-          <option value="">{t('compareNone')}</option>
-          {waves
-            .filter((w) => w.id !== wave.id)
-            .map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.isBaseline ? t('baselineTag', { period: w.period }) : w.period}
-              </option>
-            ))}
-        </SelectField>
-        <p className="dash-toolbar__rate small">
-          {t('respondents', { submitted: wave.submitted, participants: wave.participants, rate })}
-          {results?.suppressionApplied && (
-            <>
-              <br />
-              <span className="muted">{t('readOnly')}</span>
-            </>
-          )}
-        </p>
-      </div>
+      <WaveToolbar
+        waves={waves}
+        wave={wave}
+        compareId={compareId}
+        onWave={setWaveId}
+        onCompare={setCompareId}
+        suppressionApplied={results?.suppressionApplied ?? false}
+        t={t}
+      />
 
       {!perWave ? (
         <PageSpinner label={t('loading')} />
@@ -210,7 +171,7 @@ export default function DashboardScreen() {
               {t('gaps.title')}
             </h2>
             <GapMatrix
-              objectives={base.objectives}
+              objectives={base.data.objectives}
               waves={waves}
               gapsByWave={perWave.gaps}
               selectedWaveId={wave.id}
@@ -219,39 +180,14 @@ export default function DashboardScreen() {
             />
           </section>
 
-          <section aria-labelledby="dash-indicators-title" className="stack">
-            <h2 id="dash-indicators-title">{t('indicators.title')}</h2>
-            {!results || results.indicators.length === 0 ? (
-              <p className="muted">{t('indicators.none')}</p>
-            ) : (
-              byDimension(results.indicators).map(([dim, list]) => (
-                <section key={dim} aria-labelledby={`dash-dim-${dim}`} className="dash-dimension">
-                  <h3 id={`dash-dim-${dim}`} className={`dash-dimension__title dash-dim--${dim}`}>
-                    {t(`dim.${dim}`)}
-                  </h3>
-                  <div className="dash-grid">
-                    {list.map((r) => (
-                      <IndicatorCard
-                        key={r.indicatorId}
-                        result={r}
-                        sheet={sheets.get(r.indicatorId)}
-                        minCell={results.minCell}
-                        comparisonPeriod={comparison?.period ?? null}
-                        trend={trendSeries(r.indicatorId, waves, perWave.results)}
-                        distributions={waves.map((w) => ({
-                          period: w.period,
-                          result: perWave.results
-                            .get(w.id)
-                            ?.indicators.find((x) => x.indicatorId === r.indicatorId),
-                        }))}
-                        t={t}
-                      />
-                    ))}
-                  </div>
-                </section>
-              ))
-            )}
-          </section>
+          <IndicatorSections
+            results={results}
+            sheets={sheets}
+            waves={waves}
+            resultsByWave={perWave.results}
+            comparisonPeriod={comparison?.period ?? null}
+            t={t}
+          />
 
           <ReportDownloads
             caisseId={caisseId}

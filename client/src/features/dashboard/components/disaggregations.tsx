@@ -1,0 +1,65 @@
+// An indicator's values by subgroup (one table per disaggregation key), small groups hidden.
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { IndicatorResult, Value } from '../api.ts';
+import { type DashboardT, formatValue, humanizeCode, type Scale, shownValue } from '../logic.ts';
+
+export function Disaggregations({
+  result,
+  scale,
+  t,
+}: {
+  result: IndicatorResult;
+  scale: Scale;
+  t: DashboardT;
+}) {
+  const { lang } = useI18n();
+  const shown = result.disaggregations.filter((d) => d.groups.length > 0);
+  if (shown.length === 0) return null;
+  const cell = (v: Value) => {
+    const x = shownValue(v);
+    return x === null ? (
+      <span className="dash-suppressed">{t('card.suppressed')}</span>
+    ) : (
+      formatValue(x, scale, lang)
+    );
+  };
+  return (
+    <details className="dash-disagg">
+      <summary>{t('disagg.title', { count: shown.length })}</summary>
+      {shown.map((d) => {
+        const keyLabel = (t as (k: string) => string)(`disagg.key.${d.key}`);
+        const title = keyLabel.startsWith('disagg.key.') ? humanizeCode(d.key) : keyLabel;
+        return (
+          <div key={d.key} className="table-wrap dash-disagg__table">
+            <table className="table">
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('disagg.group')}</th>
+                  <th scope="col" className="num">
+                    {t('disagg.value')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('disagg.n')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.groups.map((g) => (
+                  <tr key={g.group}>
+                    <th scope="row">{humanizeCode(g.group)}</th>
+                    <td className="num">{cell(g.value)}</td>
+                    <td className="num">{g.value.suppressed ? '—' : g.value.n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {d.hiddenGroups > 0 && (
+              <p className="small muted">{t('disagg.hidden', { count: d.hiddenGroups })}</p>
+            )}
+          </div>
+        );
+      })}
+    </details>
+  );
+}

@@ -1,0 +1,44 @@
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { type DashboardT, formatValue, type Scale } from '../logic.ts';
+
+/** A horizontal range: the scale of the indicator, the interval as a band, the value as a mark. */
+export function RangeBar({
+  value,
+  interval,
+  range,
+  scale,
+  t,
+}: {
+  value: number;
+  interval: [number, number];
+  range: { min: number; max: number };
+  scale: Scale;
+  t: DashboardT;
+}) {
+  const { lang } = useI18n();
+  const fmt = (v: number) => formatValue(v, scale, lang);
+  const span = range.max - range.min || 1;
+  const pos = (v: number) => `${Math.min(100, Math.max(0, ((v - range.min) / span) * 100))}%`;
+  const label = t('card.range', {
+    value: fmt(value),
+    low: fmt(interval[0]),
+    high: fmt(interval[1]),
+    min: fmt(range.min),
+    max: fmt(range.max),
+  });
+  return (
+    <div className="dash-range" role="img" aria-label={label}>
+      <div className="dash-range__track">
+        <span
+          className="dash-range__band"
+          style={{ left: pos(interval[0]), width: `calc(${pos(interval[1])} - ${pos(interval[0])})` }}
+        />
+        <span className="dash-range__mark" style={{ left: pos(value) }} />
+      </div>
+      <div className="dash-range__ends" aria-hidden="true">
+        <span>{fmt(range.min)}</span>
+        <span>{fmt(range.max)}</span>
+      </div>
+    </div>
+  );
+}
