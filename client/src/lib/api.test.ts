@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, auth, createApiClient, validationIssues } from './api.ts';
+import { auth } from '../features/auth/api.ts';
+import { ApiError, createApiClient, validationIssues } from './api.ts';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -6,6 +6,9 @@
 // built on `api.get/post/…` from here, with the response types next to them, so that only the
 // screens using them carry them and concurrent work does not collide in this file.
 
+import type { z } from 'zod';
+import type { validationErrorSchema } from '../../../server/responses/responses.schema.ts';
+
 export interface ApiErrorBody {
   statusCode?: number;
   code?: string;
@@ -110,112 +113,10 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export const api: ApiClient = createApiClient();
 
 /** Error details of a 422 from the response validator (server/questionnaires/validator). */
-export interface ValidationIssue {
-  question: string | null;
-  code: string;
-  message: string;
-  messageEn: string;
-}
+export type ValidationIssue = z.infer<typeof validationErrorSchema>;
 
 export function validationIssues(err: unknown): ValidationIssue[] {
   if (!(err instanceof ApiError) || err.status !== 422) return [];
   const errors = (err.details as { errors?: unknown } | undefined)?.errors;
   return Array.isArray(errors) ? (errors as ValidationIssue[]) : [];
 }
-
-// ---- Session (staff) --------------------------------------------------------------------------
-
-export type PlatformRole = 'admin' | 'researcher' | 'coordinator' | 'member';
-export type CaisseRole = 'coordinator' | 'member';
-
-export interface Me {
-  user: { id: string; email: string };
-  roles: PlatformRole[];
-  caisses: { id: string; name: string; role: CaisseRole }[];
-  csrfToken: string;
-}
-
-function keepCsrf(me: Me, client: ApiClient): Me {
-  client.setCsrfToken(me.csrfToken);
-  return me;
-}
-
-export const auth = {
-  /** The signed-in user, or null when there is no session (401). */
-  async me(client: ApiClient = api): Promise<Me | null> {
-    try {
-      return keepCsrf(await client.get<Me>('/me'), client);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return null;
-      throw err;
-    }
-  },
-  async login(email: string, password: string, client: ApiClient = api): Promise<Me> {
-    return keepCsrf(await client.post<Me>('/auth/login', { email, password }), client);
-  },
-  async logout(client: ApiClient = api): Promise<void> {
-    try {
-      await client.post('/auth/logout');
-    } finally {
-      client.setCsrfToken(null);
-    }
-  },
-  async acceptInvitation(token: string, password: string, client: ApiClient = api): Promise<Me> {
-    return keepCsrf(await client.post<Me>('/auth/accept-invitation', { token, password }), client);
-  },
-};
-
-// ---- Participant link (/r/:token) -------------------------------------------------------------
-
-export type SurveyData = Record<string, unknown>;
-
-export interface LinkWave {
-  id: string;
-  period: string;
-  closesAt: string | null;
-  questionnaire: { versionId: string; title: string; definition: Record<string, unknown> };
-  draft: { data: SurveyData; updatedAt: string } | null;
-  submittedAt: string | null;
-}
-
-export interface ParticipantLink {
-  participant: { code: string; consent: string };
-  caisse: { name: string };
-  waves: LinkWave[];
-}
-
-export interface SubmissionResult {
-  id: string | null;
-  waveId: string;
-  clientId: string;
-  status: 'submitted' | 'refused';
-  revision: number | null;
-  submittedAt: string;
-}
-
-export interface MyAnswers {
-  participant: { code: string; consent: string; attributes: Record<string, unknown> };
-  responses: { waveId: string; period: string; submittedAt: string; revision: number; data: SurveyData }[];
-}
-
-const link = (token: string) => `/r/${encodeURIComponent(token)}`;
-
-export const participantApi = {
-  get: (token: string, client: ApiClient = api) => client.get<ParticipantLink>(link(token)),
-  saveDraft: (
-    token: string,
-    waveId: string,
-    data: SurveyData,
-    opts: { keepalive?: boolean } = {},
-    client: ApiClient = api,
-  ) => client.put<{ savedAt: string }>(`${link(token)}/draft`, { waveId, data }, opts),
-  submit: (
-    token: string,
-    body: { waveId: string; clientId: string; data: SurveyData },
-    client: ApiClient = api,
-  ) => client.post<SubmissionResult>(`${link(token)}/responses`, body),
-  /** Their own submitted answers (the current revision of each wave). */
-  mine: (token: string, client: ApiClient = api) => client.get<MyAnswers>(`${link(token)}/export`),
-  /** A plain link: the server answers with `content-disposition: attachment`. */
-  exportUrl: (token: string) => `/api${link(token)}/export`,
-};

@@ -1,7 +1,8 @@
 // /invitation/:token: choose a password (POST /api/auth/accept-invitation), then the staff home.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, auth } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { auth } from './api.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { staff } from '../../i18n/staff.ts';
 import { Alert } from '../../ui/alert.tsx';

@@ -1,7 +1,8 @@
 // /login: email and password (POST /api/auth/login), then back to the page asked for.
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, auth } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { auth } from './api.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { staff } from '../../i18n/staff.ts';
 import { Alert } from '../../ui/alert.tsx';

@@ -1,7 +1,7 @@
 // The signed-in user (GET /api/me, which also gives the CSRF token) and the caisse being worked
 // on, for every staff screen: `const { me, caisse, hasRole } = useSession();`.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { auth, type CaisseRole, type Me, type PlatformRole } from '../../lib/api.ts';
+import { auth, type CaisseRole, type Me, type PlatformRole } from './api.ts';
 
 const CAISSE_STORAGE_KEY = 'recolte.caisse';
 

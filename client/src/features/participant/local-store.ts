@@ -5,7 +5,7 @@
 //   submission for the server) and its answers.
 // Keys carry a short hash of the token, never the token itself, so two people sharing a phone do
 // not mix their answers.
-import type { SurveyData } from '../../lib/api.ts';
+import type { SurveyData } from './api.ts';
 
 export interface LocalDraft {
   data: SurveyData;

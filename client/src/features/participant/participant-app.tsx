@@ -3,7 +3,8 @@
 // from (?vague=<id> picks one), or the questionnaire; /r/:token/mes-reponses to download one's answers.
 import '../../styles/participant.css';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type ParticipantLink, participantApi } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { type ParticipantLink, participantApi } from './api.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { participant } from './messages.ts';

@@ -3,15 +3,8 @@
 // the submission retried until acknowledged, and the server's 422 shown on the questions concerned.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Survey } from 'survey-react-ui';
-import {
-  ApiError,
-  type LinkWave,
-  participantApi,
-  type SubmissionResult,
-  type SurveyData,
-  type ValidationIssue,
-  validationIssues,
-} from '../../lib/api.ts';
+import { ApiError, type ValidationIssue, validationIssues } from '../../lib/api.ts';
+import { type LinkWave, participantApi, type SubmissionResult, type SurveyData } from './api.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { participant } from './messages.ts';
