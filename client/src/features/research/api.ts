@@ -1,4 +1,9 @@
 // The research API (server/research/research.routes.ts) and the indicator library (GET /api/indicators).
+// Values and reference sheets are the server's types (server/indicators/indicators.schema.ts); the
+// research routes declare their answers inline without exporting them, so Gaps and
+// IndicatorComparison mirror those schemas here, built on the server's value type.
+import type { z } from 'zod';
+import type { referenceSheetSchema, valueSchema } from '../../../../server/indicators/indicators.schema.ts';
 import { api } from '../../lib/api.ts';
 import type { Dimension, Localized, ResearchFilters } from './profile.ts';
 import { filtersQuery } from './profile.ts';
@@ -23,19 +28,8 @@ export interface Gaps {
   })[];
 }
 
-export type SuppressionReason = 'too_few_respondents' | 'small_cell' | 'complementary';
-
-export interface IndicatorValue {
-  indicatorId: string;
-  kind: string;
-  level: string;
-  n: number;
-  missing: number;
-  value: number | null;
-  interval: [number, number] | null;
-  suppressed: boolean;
-  suppressionReason?: SuppressionReason | string;
-}
+export type IndicatorValue = z.infer<typeof valueSchema>;
+export type SuppressionReason = NonNullable<IndicatorValue['suppressionReason']>;
 
 export interface IndicatorComparison {
   indicatorId: string;
@@ -44,19 +38,7 @@ export interface IndicatorComparison {
   pooled: IndicatorValue;
 }
 
-export interface ReferenceSheet {
-  id: string;
-  label: Localized;
-  description: Localized;
-  dimension: Dimension;
-  objectives: string[];
-  level: 'participant' | 'caisse';
-  unit: Localized;
-  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
-  kind: 'proportion' | 'mean' | 'distribution' | 'ratio';
-  method: Localized;
-  range?: { min: number; max: number };
-}
+export type ReferenceSheet = z.infer<typeof referenceSheetSchema>;
 
 export const researchApi = {
   gaps: (f: ResearchFilters, signal?: AbortSignal) =>
