@@ -37,7 +37,8 @@ export interface MyAnswers {
 const link = (token: string) => `/r/${encodeURIComponent(token)}`;
 
 export const participantApi = {
-  get: (token: string, client: ApiClient = api) => client.get<ParticipantLink>(link(token)),
+  get: (token: string, signal?: AbortSignal, client: ApiClient = api) =>
+    client.get<ParticipantLink>(link(token), { signal }),
   saveDraft: (
     token: string,
     waveId: string,

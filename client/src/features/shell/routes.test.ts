@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isParticipantPath } from '../../main.tsx';
-import { parseParticipantPath } from '../participant/participant-app.tsx';
+import { parseParticipantPath } from '../participant/paths.ts';
 import { safeNext } from '../auth/login-page.tsx';
 import { caisseIdInPath, routeHref, type StaffRoute } from './routes.tsx';
 
