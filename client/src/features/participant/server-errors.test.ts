@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSurveyModel, setSurveyLocale } from '../../survey/survey-model.ts';
-import { showServerErrors } from './questionnaire-flow.tsx';
+import { showServerErrors } from './server-errors.ts';
 
 const definition = {
   title: { default: 'Questionnaire', en: 'Questionnaire' },
