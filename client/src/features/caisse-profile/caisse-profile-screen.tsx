@@ -19,53 +19,9 @@ import {
 } from '../../../../indicators/taxonomy.ts';
 import { errorMessage, fieldErrors } from '../../lib/errors.ts';
 import { useLoad } from '../../lib/use-load.ts';
-import { type CaisseProfile, type CaisseProfileUpdate, caisseProfileApi, REGION_OPTIONS } from './api.ts';
+import { caisseProfileApi, REGION_OPTIONS } from './api.ts';
+import { type Form, toBody, toForm } from './form.ts';
 import { useSession } from '../auth/session.tsx';
-
-type Form = {
-  name: string;
-  slug: string;
-  region: string;
-  commune: string;
-  territoryType: string;
-  targetPublic: string;
-  startDate: string;
-  stage: string;
-  experimentersCount: string;
-  ssaCollectiveMember: boolean;
-  patInvolvement: string;
-};
-
-const toForm = (c: CaisseProfile): Form => ({
-  name: c.name,
-  slug: c.slug,
-  region: c.region,
-  commune: c.commune,
-  territoryType: c.territoryType,
-  targetPublic: c.targetPublic,
-  startDate: c.startDate ?? '',
-  stage: c.stage,
-  experimentersCount: c.experimentersCount === null ? '' : String(c.experimentersCount),
-  ssaCollectiveMember: c.ssaCollectiveMember,
-  patInvolvement: c.patInvolvement,
-});
-
-function toBody(f: Form): CaisseProfileUpdate {
-  const count = f.experimentersCount.trim();
-  return {
-    name: f.name,
-    slug: f.slug,
-    region: f.region as CaisseProfile['region'],
-    commune: f.commune,
-    territoryType: f.territoryType as CaisseProfile['territoryType'],
-    targetPublic: f.targetPublic as CaisseProfile['targetPublic'],
-    startDate: f.startDate || null,
-    stage: f.stage as CaisseProfile['stage'],
-    experimentersCount: count === '' ? null : Number(count),
-    ssaCollectiveMember: f.ssaCollectiveMember,
-    patInvolvement: f.patInvolvement as CaisseProfile['patInvolvement'],
-  };
-}
 
 export default function CaisseProfileScreen() {
   const { caisseId = '' } = useParams();
