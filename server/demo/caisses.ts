@@ -4,8 +4,8 @@
 // the others give the research view something to compare: territory types, target publics, stages,
 // objectives (access 28/32 and capacity 26/32 most often, health the least evaluated), each with its
 // own selection of indicators, some analysing most of their objectives and some few.
-import type { CaisseCreate } from '../caisses/caisses.schema.ts';
-import type { ObjectivesPut } from '../objectives/objectives.schema.ts';
+import type { CaisseCreate } from '../caisses/index.ts';
+import type { ObjectivesPut } from '../objectives/index.ts';
 import type { CaisseEconomy, PopulationOptions } from './synthetic.ts';
 
 export type Periodicity = 'each_wave' | 'quarterly' | 'biannual' | 'annual';

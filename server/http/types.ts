@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { ResultsCache } from '../indicators/results.service.ts';
-import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
+import type { ValidatorCache } from '../questionnaires/index.ts';
 import type { ResearchCache } from '../research/research.service.ts';
 
 export type App = FastifyInstance<

@@ -1,0 +1,2 @@
+// The demo as the rest of the server sees it: seeding an empty database.
+export { seedDemoIfEmpty } from './seed.ts';
