@@ -2,23 +2,30 @@
 // coordinators and admins; the anonymised research export (CSV, JSON) for researchers and admins.
 // Every export is audited before it is sent. Downloads stream: errors found before the first byte
 // are JSON 4xx/5xx; after it, only a broken database or connection can cut one short.
-import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { authErrors, caisseParams, errorSchema, idSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
-import { CODEBOOK_CSV_HEADER, codebookCsvRow } from './codebook.ts';
-import { csvLine, csvStream } from './csv.ts';
-import { codebook, researchExport, responsesExport } from './exports.service.ts';
-import { jsonStream } from './json-stream.ts';
-import { COARSENING_METHOD, DROP_ORDER, QUASI_IDENTIFIERS } from './research.ts';
-import { xlsxStream } from './xlsx.ts';
+import {
+  type CsvChoice,
+  codebookCsvFile,
+  codebookDocument,
+  type ExportFile,
+  researchFile,
+  responsesFile,
+} from './exports.service.ts';
+import { COARSENING_METHOD } from './research.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const csvOptions = {
   bom: bool.default(false).describe('Marque d’ordre des octets UTF-8 (BOM), pour Excel'),
   delimiter: z.enum([',', ';']).default(',').describe('Séparateur de champs'),
 };
+/** The CSV options of a query (defaults where the route has none, e.g. XLSX or JSON). */
+function csvChoice(query: object): CsvChoice {
+  const q = query as { bom?: boolean; delimiter?: ',' | ';' };
+  return { bom: q.bom ?? false, delimiter: q.delimiter ?? ',' };
+}
 const streamedErrors = { ...authErrors, 422: errorSchema, 500: errorSchema };
 
 const CONTENT_TYPES = {
@@ -27,12 +34,7 @@ const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
 } as const;
 
-function download(
-  reply: FastifyReply,
-  format: keyof typeof CONTENT_TYPES,
-  filename: string,
-  body: Readable | string,
-) {
+function download(reply: FastifyReply, { format, filename, body }: ExportFile) {
   // Headers are gone by then: a failure half-way can only cut the download short, and is logged.
   if (typeof body !== 'string') body.on('error', (err) => reply.log.error({ err }, 'export interrupted'));
   return reply
@@ -90,17 +92,13 @@ export function exportRoutes(app: App, deps: Deps): void {
         },
       },
       async (req, reply) => {
-        const d = await responsesExport(deps, req.actor, {
+        const file = await responsesFile(deps, req.actor, {
           caisseId: req.params.caisseId,
           waveId: req.query.wave,
           format,
+          csv: csvChoice(req.query),
         });
-        const q = req.query as { bom?: boolean; delimiter?: ',' | ';' };
-        const body =
-          format === 'csv'
-            ? csvStream(d.header, d.rows, { bom: q.bom ?? false, delimiter: q.delimiter ?? ',' })
-            : await xlsxStream('responses', d.header, d.rows);
-        return download(reply, format, d.filename, body);
+        return download(reply, file);
       },
     );
   }
@@ -122,15 +120,8 @@ export function exportRoutes(app: App, deps: Deps): void {
         response: { 200: codebookSchema, ...authErrors },
       },
     },
-    async (req) => {
-      const cb = await codebook(deps, req.actor, { caisseId: req.params.caisseId, waveId: req.query.wave });
-      return {
-        generatedAt: new Date().toISOString(),
-        caisseId: req.params.caisseId,
-        waves: cb.waves,
-        columns: cb.entries,
-      };
-    },
+    async (req) =>
+      codebookDocument(deps, req.actor, { caisseId: req.params.caisseId, waveId: req.query.wave }),
   );
   app.get(
     '/caisses/:caisseId/exports/codebook.csv',
@@ -144,10 +135,12 @@ export function exportRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const cb = await codebook(deps, req.actor, { caisseId: req.params.caisseId, waveId: req.query.wave });
-      const lines = [[...CODEBOOK_CSV_HEADER], ...cb.entries.map(codebookCsvRow)];
-      const text = `${req.query.bom ? '\uFEFF' : ''}${lines.map((l) => csvLine(l, req.query.delimiter)).join('')}`;
-      return download(reply, 'csv', `${cb.filename}.csv`, text);
+      const file = await codebookCsvFile(deps, req.actor, {
+        caisseId: req.params.caisseId,
+        waveId: req.query.wave,
+        csv: csvChoice(req.query),
+      });
+      return download(reply, file);
     },
   );
 
@@ -164,24 +157,8 @@ export function exportRoutes(app: App, deps: Deps): void {
           response: format === 'json' ? { 200: researchSchema, ...streamedErrors } : streamedErrors,
         },
       },
-      async (req, reply) => {
-        const d = await researchExport(deps, req.actor, format);
-        if (format === 'csv') {
-          const q = req.query as { bom?: boolean; delimiter?: ',' | ';' };
-          const body = csvStream(d.header, d.rows, { bom: q.bom ?? false, delimiter: q.delimiter ?? ',' });
-          return download(reply, 'csv', d.filename, body);
-        }
-        const head = {
-          generatedAt: new Date().toISOString(),
-          minCell: d.minCell,
-          quasiIdentifiers: [...QUASI_IDENTIFIERS],
-          dropOrder: [...DROP_ORDER],
-          method: COARSENING_METHOD,
-          excluded: d.excluded,
-          columns: d.header,
-        };
-        return download(reply, 'json', d.filename, jsonStream(head, 'rows', d.rows));
-      },
+      async (req, reply) =>
+        download(reply, await researchFile(deps, req.actor, format, csvChoice(req.query))),
     );
   }
 }

@@ -1,13 +1,14 @@
 // What each export contains, decided and audited before a byte is sent: access, the wave, the
 // columns, the Excel row limit, then the audit entry, then the first rows read. After that only the
 // database or the client can interrupt a download.
+import type { Readable } from 'node:stream';
 import { type Actor, requireCaisse, requireResearch } from '../auth/index.ts';
 import { audit } from '../audit/index.ts';
 import { canForceTableScan } from '../db/dialect-sql.ts';
 import { streamRows } from '../db/read-snapshot.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { type CodebookEntry, codebookEntries } from './codebook.ts';
+import { CODEBOOK_CSV_HEADER, type CodebookEntry, codebookCsvRow, codebookEntries } from './codebook.ts';
 import {
   type Cell,
   dynamicPanels,
@@ -31,19 +32,24 @@ import {
   waveResponsesQuery,
   waveVersion,
 } from './exports.repository.ts';
+import { csvLine, csvStream } from './csv.ts';
+import { jsonStream } from './json-stream.ts';
 import {
+  COARSENING_METHOD,
   CombinationCounts,
   coarsened,
   combinationKey,
+  DROP_ORDER,
   parseJsonObject,
   planCoarsening,
   pseudonymiser,
+  QUASI_IDENTIFIERS,
   quasiIdentifiers,
   RESEARCH_META_COLUMNS,
 } from './research.ts';
 import { noRows, primed } from './source.ts';
 import type { Json } from './survey-json.ts';
-import { XLSX_MAX_ROWS } from './xlsx.ts';
+import { XLSX_MAX_ROWS, xlsxStream } from './xlsx.ts';
 
 /** File names keep to letters, digits and `-_.`. */
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
@@ -248,4 +254,76 @@ export async function researchExport(
     minCell: config.minCell,
     excluded: { waves: plan.excludedWaves, rows: plan.excludedRows },
   };
+}
+
+// The files as they are sent: the routes only add the HTTP headers.
+
+export interface CsvChoice {
+  bom: boolean;
+  delimiter: ',' | ';';
+}
+
+export interface ExportFile {
+  format: 'csv' | 'xlsx' | 'json';
+  filename: string;
+  /** A stream (rows read as it is consumed) or the whole text. */
+  body: Readable | string;
+}
+
+export async function responsesFile(
+  deps: Deps,
+  actor: Actor,
+  input: { caisseId: string; waveId: string; format: 'csv' | 'xlsx'; csv: CsvChoice },
+): Promise<ExportFile> {
+  const d = await responsesExport(deps, actor, input);
+  const body =
+    input.format === 'csv'
+      ? csvStream(d.header, d.rows, input.csv)
+      : await xlsxStream('responses', d.header, d.rows);
+  return { format: input.format, filename: d.filename, body };
+}
+
+export async function codebookDocument(
+  deps: Deps,
+  actor: Actor,
+  input: { caisseId: string; waveId: string | undefined },
+) {
+  const cb = await codebook(deps, actor, input);
+  return {
+    generatedAt: new Date().toISOString(),
+    caisseId: input.caisseId,
+    waves: cb.waves,
+    columns: cb.entries,
+  };
+}
+
+export async function codebookCsvFile(
+  deps: Deps,
+  actor: Actor,
+  input: { caisseId: string; waveId: string | undefined; csv: CsvChoice },
+): Promise<ExportFile> {
+  const cb = await codebook(deps, actor, input);
+  const lines = [[...CODEBOOK_CSV_HEADER], ...cb.entries.map(codebookCsvRow)];
+  const text = `${input.csv.bom ? '\uFEFF' : ''}${lines.map((l) => csvLine(l, input.csv.delimiter)).join('')}`;
+  return { format: 'csv', filename: `${cb.filename}.csv`, body: text };
+}
+
+export async function researchFile(
+  deps: Deps,
+  actor: Actor,
+  format: 'csv' | 'json',
+  csv: CsvChoice,
+): Promise<ExportFile> {
+  const d = await researchExport(deps, actor, format);
+  if (format === 'csv') return { format, filename: d.filename, body: csvStream(d.header, d.rows, csv) };
+  const head = {
+    generatedAt: new Date().toISOString(),
+    minCell: d.minCell,
+    quasiIdentifiers: [...QUASI_IDENTIFIERS],
+    dropOrder: [...DROP_ORDER],
+    method: COARSENING_METHOD,
+    excluded: d.excluded,
+    columns: d.header,
+  };
+  return { format, filename: d.filename, body: jsonStream(head, 'rows', d.rows) };
 }
