@@ -1,2 +1,10 @@
 // The waves feature as other folders see it.
-export { findWave, insertWave, isAccepting, listWaves, type WaveWithLevel } from './waves.repository.ts';
+export {
+  countParticipants,
+  findWave,
+  insertWave,
+  isAccepting,
+  listWaves,
+  submittedCounts,
+  type WaveWithLevel,
+} from './waves.repository.ts';
