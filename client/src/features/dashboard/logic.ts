@@ -1,6 +1,7 @@
-// The dashboard's pure logic (tested in logic.test.ts): how a figure is written given the
+// The dashboard's pure logic (tested in dashboard.test.tsx): how a figure is written given the
 // indicator's kind and unit, the words of a gap, the trend series from several /results answers,
 // the default waves.
+import { DIMENSIONS, type Dimension } from '../../../../indicators/taxonomy.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
 import type { Lang } from '../../i18n/i18n.tsx';
 import type { dashboard } from './messages.ts';
@@ -152,10 +153,9 @@ export function defaultWaves(waves: WaveSummary[]): { wave: string | null; compa
 export function byDimension(
   indicators: IndicatorResult[],
 ): [IndicatorResult['dimension'], IndicatorResult[]][] {
-  const order = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
-  return order
-    .map((d) => [d, indicators.filter((i) => i.dimension === d)] as [typeof d, IndicatorResult[]])
-    .filter(([, list]) => list.length > 0);
+  return DIMENSIONS.map(
+    (d) => [d, indicators.filter((i) => i.dimension === d)] as [Dimension, IndicatorResult[]],
+  ).filter(([, list]) => list.length > 0);
 }
 
 /** A disaggregation group code in words when nothing better is known (over_20_to_50 → over 20 to 50). */

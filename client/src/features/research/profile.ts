@@ -2,20 +2,21 @@
 // English labels, and the research filters kept in the URL query (?territoryType=rural&region=76)
 // so that a filtered view can be shared. Used by the research and administration screens.
 import {
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  type Dimension,
+  type Localized,
   PAT_INVOLVEMENTS,
   REGION_NAMES,
   STAGES,
   TARGET_PUBLICS,
   TERRITORY_TYPES,
 } from '../../../../indicators/taxonomy.ts';
+import type { ResearchFilters as ResearchFiltersDto } from '../../../../server/research/research.service.ts';
 import type { Lang } from '../../i18n/i18n.tsx';
 
-export interface Localized {
-  fr: string;
-  en: string;
-}
-
-export { PAT_INVOLVEMENTS, STAGES, TARGET_PUBLICS, TERRITORY_TYPES };
+export type { Dimension, Localized };
+export { DIMENSION_LABELS, DIMENSIONS, PAT_INVOLVEMENTS, STAGES, TARGET_PUBLICS, TERRITORY_TYPES };
 
 /** INSEE codes of the 18 regions, with their names. */
 export const REGIONS: Record<string, string> = REGION_NAMES;
@@ -45,16 +46,6 @@ export const PAT_LABELS: Record<(typeof PAT_INVOLVEMENTS)[number], Localized> = 
   none: { fr: 'Aucune', en: 'None' },
 };
 
-export const DIMENSIONS = ['access', 'democracy', 'agroecology', 'health', 'economy'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-export const DIMENSION_LABELS: Record<Dimension, Localized> = {
-  access: { fr: 'Accès à l’alimentation', en: 'Access to food' },
-  democracy: { fr: 'Démocratie alimentaire', en: 'Food democracy' },
-  agroecology: { fr: 'Agroécologie', en: 'Agroecology' },
-  health: { fr: 'Santé', en: 'Health' },
-  economy: { fr: 'Modèle socio-économique', en: 'Socio-economic model' },
-};
-
 /** The label of a profile value in the reader's language (the raw code if unknown). */
 export function profileLabel(
   kind: 'territoryType' | 'targetPublic' | 'stage' | 'region' | 'patInvolvement',
@@ -75,12 +66,8 @@ export function profileLabel(
 
 // ---- Filters ↔ URL ----------------------------------------------------------------------------
 
-export interface ResearchFilters {
-  territoryType?: (typeof TERRITORY_TYPES)[number];
-  targetPublic?: (typeof TARGET_PUBLICS)[number];
-  region?: string;
-  stage?: (typeof STAGES)[number];
-}
+/** The filters of the research routes (the server's querystring schema). */
+export type ResearchFilters = ResearchFiltersDto;
 export type FilterKey = keyof ResearchFilters;
 export const FILTER_KEYS: FilterKey[] = ['territoryType', 'targetPublic', 'region', 'stage'];
 
