@@ -1,7 +1,8 @@
 // Responses and drafts in the database. A response is never updated except to mark it superseded
 // by a corrected submission, so every revision stays.
+import { type Kysely, sql } from 'kysely';
 import { prepared } from '../db/prepared.ts';
-import type { Queryable, ResponseRow } from '../db/schema.ts';
+import type { AuditLogTable, Database, Queryable, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
 import { nowIso } from '../util.ts';
 
 // The queries every submission runs are built once (server/db/prepared.ts).
@@ -75,6 +76,41 @@ export const insertResponse = prepared(
   ],
   (db, row: ResponseRow) => db.insertInto('responses').values(row),
 );
+
+/**
+ * A participant's first response in a wave as one statement of data-modifying CTEs (PostgreSQL only;
+ * server/db/read-then-write.ts calls it there): the response, its measures, the draft's removal, the
+ * consent when given, and the audit entry, atomic on their own.
+ */
+export const insertFirstSubmission = (
+  db: Kysely<Database>,
+  rows: {
+    response: ResponseRow;
+    measures: ResponseMeasuresTable;
+    audit: AuditLogTable;
+    participantId: string;
+    giveConsent: boolean;
+  },
+) =>
+  db
+    .with('r', (d) => d.insertInto('responses').values(rows.response))
+    .with('m', (d) => d.insertInto('response_measures').values(rows.measures))
+    .with('d', (d) =>
+      d
+        .deleteFrom('drafts')
+        .where('participant_id', '=', rows.participantId)
+        .where('wave_id', '=', rows.response.wave_id),
+    )
+    .with('c', (d) =>
+      d
+        .updateTable('participants')
+        .set({ consent: 'given', updated_at: rows.response.submitted_at })
+        .where('id', '=', rows.participantId)
+        .where(sql.lit(rows.giveConsent)),
+    )
+    .insertInto('audit_log')
+    .values(rows.audit)
+    .execute();
 
 /** Current responses of a participant, for their own download. */
 export const currentResponsesOf = (db: Queryable, participantId: string) =>

@@ -1,29 +1,41 @@
 // Storing a submission: validated against the exact questionnaire version, idempotent on its
-// clientId, a correction supersedes (never overwrites) the previous response, all in one transaction.
-import { type Kysely, sql } from 'kysely';
-import { type AuditEntry, audit, auditRow } from '../audit/audit.ts';
-import type { Actor } from '../auth/actor.ts';
+// clientId (the same answers again get the original back; other answers, a 409), a correction
+// supersedes (never overwrites) the previous response, all in one transaction. Also the coordinator's
+// side: a batch import in one transaction, and reading a wave's individual responses.
+import type { Kysely } from 'kysely';
+import { type AuditEntry, audit, auditRow } from '../audit/index.ts';
+import { type Actor, requireCaisse, type UserActor } from '../auth/index.ts';
+import type { Db } from '../db/connect.ts';
+import { readThenWrite } from '../db/read-then-write.ts';
 import type { Database, Participant, Queryable, ResponseMeasuresTable, ResponseRow } from '../db/schema.ts';
+import { AppError, conflict, isUniqueViolation, notFound, unprocessable } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import { conflict, isUniqueViolation, unprocessable } from '../http/errors.ts';
 import { storedMeasures } from '../indicators/measures.ts';
 import { deleteMeasures, insertMeasures } from '../indicators/measures.repository.ts';
-import { setConsent } from '../participants/participants.repository.ts';
-import type { Attributes } from '../participants/participants.schema.ts';
-import type { ValidatorCache } from '../questionnaires/validator-cache.ts';
-import type { ValidationError } from '../questionnaires/validator.ts';
+import { type Attributes, findParticipantsByCodes, setConsent } from '../participants/index.ts';
+import { findVersion, type ValidationError, type ValidatorCache } from '../questionnaires/index.ts';
 import { newTimeId, nowIso } from '../util.ts';
-import type { WaveWithLevel } from '../waves/waves.repository.ts';
+import { findWave, type WaveWithLevel } from '../waves/index.ts';
 import { contentHashOf } from './content-hash.ts';
 import {
   deleteDraft,
   findByClientId,
   findCurrent,
   hasResponseOrClientId,
+  insertFirstSubmission,
   insertResponse,
+  listWaveResponses,
   supersede,
 } from './responses.repository.ts';
-import type { SubmissionResult } from './responses.schema.ts';
+import {
+  type ImportBody,
+  type ImportReport,
+  type ImportRow,
+  importRowSchema,
+  type ResponsePage,
+  type RowError,
+  type SubmissionResult,
+} from './responses.schema.ts';
 
 export interface SubmitInput {
   wave: WaveWithLevel;
@@ -57,20 +69,15 @@ export async function validateFor(
   versionId: string,
   data: unknown,
 ): Promise<Validated> {
-  const compiled =
-    validators.peek(versionId) ??
-    validators.get(
-      versionId,
-      (
-        await db
-          .selectFrom('questionnaire_versions')
-          .select('definition')
-          .where('id', '=', versionId)
-          .executeTakeFirstOrThrow()
-      ).definition,
-    );
+  const compiled = validators.peek(versionId) ?? validators.get(versionId, await definitionOf(db, versionId));
   const result = compiled.validator.validate(data);
   return result.ok ? { ok: true, data: result.data, questionNames: compiled.questionNames } : result;
+}
+
+async function definitionOf(db: Queryable, versionId: string): Promise<string> {
+  const version = await findVersion(db, versionId);
+  if (!version) throw new Error(`questionnaire version ${versionId} not found`);
+  return version.definition;
 }
 
 export function validationFailure(errors: ValidationError[]) {
@@ -214,29 +221,21 @@ async function storeFirstInOneStatement(
   )
     return null;
   const rows = submissionRows(input, valid, contentHash, null);
-  await db
-    .with('r', (d) => d.insertInto('responses').values(rows.response))
-    .with('m', (d) => d.insertInto('response_measures').values(rows.measures))
-    .with('d', (d) =>
-      d.deleteFrom('drafts').where('participant_id', '=', participant.id).where('wave_id', '=', wave.id),
-    )
-    .with('c', (d) =>
-      d
-        .updateTable('participants')
-        .set({ consent: 'given', updated_at: rows.response.submitted_at })
-        .where('id', '=', participant.id)
-        .where(sql.lit(rows.giveConsent)),
-    )
-    .insertInto('audit_log')
-    .values(auditRow(input.actor, rows.auditEntry))
-    .execute();
+  await insertFirstSubmission(db, {
+    response: rows.response,
+    measures: rows.measures,
+    audit: auditRow(input.actor, rows.auditEntry),
+    participantId: participant.id,
+    giveConsent: rows.giveConsent,
+  });
   return resultOf(rows.response);
 }
 
 /**
  * Validates then stores one submission in its own transaction; a concurrent replay is answered
  * idempotently. `resolve` reads what is submitted to what (participant, wave, answers); on SQLite it
- * runs inside the grouped transaction, where a read costs no transaction of its own.
+ * runs inside the grouped transaction, where a read costs no transaction of its own
+ * (server/db/read-then-write.ts).
  */
 export async function submit(
   deps: Pick<Deps, 'db' | 'validators'>,
@@ -244,25 +243,19 @@ export async function submit(
 ): Promise<SubmissionResult> {
   const db = deps.db.kysely;
   const resolved: { input?: SubmitInput; hash?: string } = {};
-  const validInput = async (q: Queryable) => {
-    const input = await resolve(q);
-    resolved.input = input;
-    const v = await validateFor(q, deps.validators, input.wave.questionnaire_version_id, input.data);
-    if (!v.ok) throw validationFailure(v.errors);
-    const hash = contentHashOf(v.data);
-    resolved.hash = hash;
-    return { input, valid: v, hash };
-  };
   try {
-    if (deps.db.dialect === 'postgres') {
-      const { input, valid, hash } = await validInput(db);
-      const stored = await storeFirstInOneStatement(db, input, valid, hash);
-      if (stored) return stored;
-      return await deps.db.transact((trx) => storeSubmission(trx, input, valid, hash));
-    }
-    return await deps.db.transact(async (trx) => {
-      const { input, valid, hash } = await validInput(trx);
-      return storeSubmission(trx, input, valid, hash);
+    return await readThenWrite(deps.db, {
+      read: async (q) => {
+        const input = await resolve(q);
+        resolved.input = input;
+        const v = await validateFor(q, deps.validators, input.wave.questionnaire_version_id, input.data);
+        if (!v.ok) throw validationFailure(v.errors);
+        const hash = contentHashOf(v.data);
+        resolved.hash = hash;
+        return { input, valid: v, hash };
+      },
+      single: (d, r) => storeFirstInOneStatement(d, r.input, r.valid, r.hash),
+      write: (trx, r) => storeSubmission(trx, r.input, r.valid, r.hash),
     });
   } catch (err) {
     const { input, hash } = resolved;
@@ -272,4 +265,150 @@ export async function submit(
     if (replay) return replayOf(replay, input, hash);
     throw conflict('CONCURRENT_SUBMISSION', 'Une autre soumission est arrivée en même temps : réessayez');
   }
+}
+
+const rowError = (row: number, message: string, question: string | null = null, code = 'INVALID_ROW') => ({
+  row,
+  errors: [{ question, code, message, messageEn: message }],
+});
+
+/**
+ * A coordinator's batch (collected on paper or in another tool): every row checked and validated
+ * first, then the valid ones stored in one transaction (all or nothing by default). A row whose
+ * clientId is taken by other answers refuses the whole batch (409, the row in details).
+ */
+export async function importResponses(
+  deps: Pick<Deps, 'db' | 'validators'>,
+  user: UserActor,
+  waveId: string,
+  body: ImportBody,
+): Promise<ImportReport> {
+  const { db, validators } = deps;
+  const wave = await findWave(db.kysely, waveId);
+  if (!wave) throw notFound('Vague');
+  const actor = requireCaisse(user, wave.caisse_id, 'coordinator');
+
+  const errors: RowError[] = [];
+  const parsed: { row: number; input: ImportRow }[] = [];
+  body.rows.forEach((raw, i) => {
+    const r = importRowSchema.safeParse(raw);
+    if (r.success) parsed.push({ row: i + 1, input: r.data });
+    else
+      errors.push(
+        rowError(i + 1, r.error.issues.map((is) => `${is.path.join('.')} : ${is.message}`).join(' ; ')),
+      );
+  });
+  const codes = [
+    ...new Set(parsed.flatMap((p) => (p.input.participantCode ? [p.input.participantCode] : []))),
+  ];
+  const participants = new Map(
+    (await findParticipantsByCodes(db.kysely, wave.caisse_id, codes)).map((p) => [p.code, p]),
+  );
+
+  const ready: { row: number; input: SubmitInput; valid: ValidAnswers }[] = [];
+  const seenClientIds = new Set<string>();
+  for (const { row, input } of parsed) {
+    const participant = input.participantCode ? participants.get(input.participantCode) : undefined;
+    if (wave.level === 'participant' && !participant) {
+      errors.push(
+        rowError(
+          row,
+          input.participantCode
+            ? `participant « ${input.participantCode} » inconnu`
+            : 'participantCode requis',
+        ),
+      );
+      continue;
+    }
+    if (wave.level === 'caisse' && input.participantCode) {
+      errors.push(rowError(row, 'une vague de niveau caisse ne prend pas de participantCode'));
+      continue;
+    }
+    if (seenClientIds.has(input.clientId)) {
+      errors.push(rowError(row, 'clientId en double dans le lot'));
+      continue;
+    }
+    seenClientIds.add(input.clientId);
+    const v = await validateFor(db.kysely, validators, wave.questionnaire_version_id, input.data);
+    if (!v.ok) errors.push({ row, errors: v.errors });
+    else
+      ready.push({
+        row,
+        input: {
+          wave,
+          participant: participant ?? null,
+          clientId: input.clientId,
+          data: input.data,
+          source: 'import',
+          actor,
+        },
+        valid: v,
+      });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  if (errors.length > 0 && body.mode === 'all_or_nothing') {
+    throw unprocessable('IMPORT_REJECTED', `${errors.length} ligne(s) invalide(s) : rien n’a été importé`, {
+      errors,
+    });
+  }
+  const results = await storeBatch(db, ready);
+  return { imported: results.length, rejected: errors.length, results, errors };
+}
+
+async function storeBatch(
+  db: Db,
+  ready: { row: number; input: SubmitInput; valid: ValidAnswers }[],
+): Promise<SubmissionResult[]> {
+  const storeAll = () =>
+    db.kysely.transaction().execute(async (trx) => {
+      const out = [];
+      for (const r of ready) {
+        try {
+          out.push(await storeSubmission(trx, r.input, r.valid));
+        } catch (err) {
+          // Name the row whose clientId is already taken by other answers (nothing is written).
+          if (err instanceof AppError && err.code === 'CLIENT_ID_CONFLICT')
+            throw conflict(err.code, `Ligne ${r.row} : ${err.message}`, {
+              row: r.row,
+              clientId: r.input.clientId,
+            });
+          throw err;
+        }
+      }
+      return out;
+    });
+  // A concurrent import of the same rows (PostgreSQL) makes this one hit a unique index once it
+  // commits: run again, the rows it wrote are then answered as replays (or conflicts).
+  try {
+    return await storeAll();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return storeAll();
+  }
+}
+
+/** A wave's current responses, by id, for its caisse's coordinators. */
+export async function listResponses(
+  db: Db,
+  user: UserActor,
+  waveId: string,
+  page: { limit: number; after: string | null },
+): Promise<ResponsePage> {
+  const wave = await findWave(db.kysely, waveId);
+  if (!wave) throw notFound('Vague');
+  requireCaisse(user, wave.caisse_id, 'coordinator');
+  const rows = await listWaveResponses(db.kysely, wave.id, page);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      participantCode: r.participant_code,
+      questionnaireVersionId: r.questionnaire_version_id,
+      clientId: r.client_id,
+      revision: r.revision,
+      source: r.source,
+      submittedAt: r.submitted_at,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    })),
+    next: rows.length === page.limit ? rows[rows.length - 1]!.id : null,
+  };
 }
