@@ -4,12 +4,10 @@
 import './dashboard.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../lib/api.ts';
-import { CLIENT_ERROR, useLoad } from '../../lib/use-load.ts';
+import { useLoad } from '../../lib/use-load.ts';
 import { dashboard } from './messages.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { Alert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PageSpinner } from '../../ui/spinner.tsx';
 import {
@@ -21,6 +19,7 @@ import {
   type Wave,
 } from './api.ts';
 import { GapMatrix } from './components/gap-matrix.tsx';
+import { LoadFailure } from './components/load-failure.tsx';
 import { IndicatorSections } from './components/indicator-sections.tsx';
 import { WaveToolbar } from './components/wave-toolbar.tsx';
 import { defaultWaves, participantWaves } from './logic.ts';
@@ -36,15 +35,6 @@ interface Base {
 interface PerWave {
   results: Map<string, Results>;
   gaps: Map<string, Gaps>;
-}
-
-function errorText(err: unknown, t: ReturnType<typeof useT<keyof typeof dashboard.fr & string>>): string {
-  if (err instanceof ApiError && err.code !== CLIENT_ERROR) {
-    if (err.isNetwork) return t('error.network');
-    if (err.status >= 500) return t('error.server');
-    return err.message || t('error.load');
-  }
-  return t('error.load');
 }
 
 export default function DashboardScreen() {
@@ -122,19 +112,8 @@ export default function DashboardScreen() {
       </div>
     );
   }
-  if (error) {
-    return (
-      <div className="stack">
-        <PageHeader title={t('title')} subtitle={caisseName} />
-        <Alert tone="danger" title={t('error.load')}>
-          <p>{errorText(error, t)}</p>
-          <Button variant="secondary" small onClick={() => void base.reload()}>
-            {t('action.retry')}
-          </Button>
-        </Alert>
-      </div>
-    );
-  }
+  if (error)
+    return <LoadFailure caisseName={caisseName} error={error} onRetry={() => void base.reload()} t={t} />;
   if (!base.data) return <PageSpinner label={t('loading')} />;
   if (waves.length === 0 || !waveId) {
     return (
