@@ -9,17 +9,16 @@ import { Card } from '../../ui/card.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
-import { type Column, Table } from '../../ui/table.tsx';
-import { type Gaps, researchApi } from './api.ts';
+import { Table } from '../../ui/table.tsx';
+import { researchApi } from './api.ts';
 import { BarChart } from './components/bar-chart.tsx';
+import { CaisseMatrix } from './components/caisse-matrix.tsx';
 import { ResearchFiltersForm, useResearchFilters } from './components/filters.tsx';
 import { LoadError } from '../../ui/load-error.tsx';
-import { DIMENSION_LABELS, filtersQuery, profileLabel } from './profile.ts';
-import { dimensionSeries, objectiveSeries, objectiveStatus } from './series.ts';
+import { DIMENSION_LABELS, filtersQuery } from './profile.ts';
+import { dimensionSeries, objectiveSeries } from './series.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import './research.css';
-
-type CaisseRow = Gaps['byCaisse'][number];
 
 export default function Research() {
   const t = useT(research);
@@ -41,45 +40,6 @@ export default function Research() {
     () => gaps && dimensionSeries(gaps, lang, { set: t('gaps.dimSet'), covered: t('gaps.dimCovered') }),
     [gaps, lang, t],
   );
-
-  const symbol = (s: 'analysed' | 'set' | 'none') => (
-    <>
-      <span className={`r-sym r-sym--${s}`} aria-hidden="true">
-        {s === 'analysed' ? '●' : s === 'set' ? '○' : '—'}
-      </span>
-      <span className="visually-hidden">
-        {s === 'analysed'
-          ? t('gaps.legendAnalysed')
-          : s === 'set'
-            ? t('gaps.legendSet')
-            : t('gaps.legendNone')}
-      </span>
-    </>
-  );
-
-  const matrixColumns: Column<CaisseRow>[] = gaps
-    ? [
-        { key: 'name', header: t('gaps.caisse'), render: (r) => r.name },
-        {
-          key: 'territory',
-          header: t('profile.territory'),
-          render: (r) => profileLabel('territoryType', r.territoryType, lang),
-        },
-        {
-          key: 'public',
-          header: t('profile.public'),
-          render: (r) => profileLabel('targetPublic', r.targetPublic, lang),
-        },
-        { key: 'region', header: t('profile.region'), render: (r) => profileLabel('region', r.region, lang) },
-        { key: 'stage', header: t('profile.stage'), render: (r) => profileLabel('stage', r.stage, lang) },
-        { key: 'period', header: t('gaps.period'), render: (r) => r.period ?? '—' },
-        ...gaps.objectives.map<Column<CaisseRow>>((o) => ({
-          key: `o-${o.code}`,
-          header: <abbr title={o.label[lang]}>{t(`obj.${o.code as 'access'}`)}</abbr>,
-          render: (r) => symbol(objectiveStatus(r, o.code)),
-        })),
-      ]
-    : [];
 
   return (
     <div className="stack--lg r-page">
@@ -173,28 +133,7 @@ export default function Research() {
                   />
                 </details>
               </Card>
-              <Card title={t('gaps.matrix')}>
-                <p className="r-legend small">
-                  <span>
-                    <span className="r-sym r-sym--analysed">●</span> {t('gaps.legendAnalysed')}
-                  </span>
-                  <span>
-                    <span className="r-sym r-sym--set">○</span> {t('gaps.legendSet')}
-                  </span>
-                  <span>
-                    <span className="r-sym r-sym--none">—</span> {t('gaps.legendNone')}
-                  </span>
-                </p>
-                <div className="r-matrix r-names">
-                  <Table
-                    caption={t('gaps.matrixCaption')}
-                    hideCaption
-                    columns={matrixColumns}
-                    rows={gaps.byCaisse}
-                    rowKey={(r) => r.id}
-                  />
-                </div>
-              </Card>
+              <CaisseMatrix gaps={gaps} />
             </>
           )}
         </>
