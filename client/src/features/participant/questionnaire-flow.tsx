@@ -10,12 +10,12 @@ import { type LinkWave, participantApi, type SubmissionResult, type SurveyData }
 import { AnsweringView } from './components/answering-view.tsx';
 import { EndScreen, FailedScreen, SubmittedScreen, ThanksScreen } from './components/end-screens.tsx';
 import { SendingScreen } from './components/sending-screen.tsx';
-import { createDraftSaver, type DraftState } from './draft-saver.ts';
+import type { DraftState } from './draft-saver.ts';
 import { chooseStartData, createLocalStore } from './local-store.ts';
 import { participant } from './messages.ts';
 import { showServerErrors } from './server-errors.ts';
 import { createSubmitRetry, type SubmitStatus } from './submit-retry.ts';
-import { useRetryWhenOnline, useSurveyDrafts } from './use-flow-effects.ts';
+import { useDraftSaver, useRetryWhenOnline, useSurveyDrafts } from './use-flow-effects.ts';
 
 type Phase = 'overview' | 'answering' | 'sending' | 'thanks' | 'refused' | 'closed' | 'invalid' | 'failed';
 
@@ -73,20 +73,7 @@ export function QuestionnaireFlow({
     setSurveyLocale(model, lang);
   }, [model, lang]);
 
-  const saver = useMemo(
-    () =>
-      createDraftSaver<SurveyData>({
-        delayMs: 1000,
-        onState: setDraftState,
-        save: async (data) => {
-          // A save while the page is being hidden must outlive it.
-          const keepalive = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-          await participantApi.saveDraft(token, wave.id, data, { keepalive });
-          store.markDraftSynced(data);
-        },
-      }),
-    [token, wave.id, store],
-  );
+  const saver = useDraftSaver(token, wave.id, store, setDraftState);
 
   const send = useCallback(
     async (data: SurveyData) => {

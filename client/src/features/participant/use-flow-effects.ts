@@ -1,9 +1,10 @@
-// The questionnaire flow's subscriptions: SurveyJS events (draft saved on each change, flushed on
-// each page), the flush when the page is hidden, and an immediate retry when back online.
-import { type Dispatch, type RefObject, type SetStateAction, useEffect } from 'react';
+// The questionnaire flow's draft saver and subscriptions: SurveyJS events (draft saved on each
+// change, flushed on each page), the flush when the page is hidden, and an immediate retry when
+// back online.
+import { type Dispatch, type RefObject, type SetStateAction, useEffect, useMemo } from 'react';
 import type { Model } from '../../survey/survey-model.ts';
-import type { SurveyData } from './api.ts';
-import type { DraftSaver } from './draft-saver.ts';
+import { participantApi, type SurveyData } from './api.ts';
+import { createDraftSaver, type DraftSaver, type DraftState } from './draft-saver.ts';
 import type { LocalStore } from './local-store.ts';
 
 export function useSurveyDrafts(
@@ -59,5 +60,28 @@ export function useRetryWhenOnline(retryRef: RefObject<{ retryNow: () => void } 
     const onOnline = () => retryRef.current?.retryNow();
     window.addEventListener('online', onOnline);
     return () => window.removeEventListener('online', onOnline);
-  }, [retryRef.current?.retryNow]);
+  }, [retryRef]);
+}
+
+/** Saves the draft on the server after 1 s of calm (this device keeps it at once). */
+export function useDraftSaver(
+  token: string,
+  waveId: string,
+  store: LocalStore,
+  onState: (state: DraftState) => void,
+): DraftSaver<SurveyData> {
+  return useMemo(
+    () =>
+      createDraftSaver<SurveyData>({
+        delayMs: 1000,
+        onState,
+        save: async (data) => {
+          // A save while the page is being hidden must outlive it.
+          const keepalive = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+          await participantApi.saveDraft(token, waveId, data, { keepalive });
+          store.markDraftSynced(data);
+        },
+      }),
+    [token, waveId, store, onState],
+  );
 }
