@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 export const PARTICIPANT_BUDGET_kB = 450;
 const DIST = 'dist/client';
-const PARTICIPANT = 'src/participant/participant-app.tsx';
-const STAFF = 'src/staff/staff-app.tsx';
+const PARTICIPANT = 'src/features/participant/participant-app.tsx';
+const STAFF = 'src/features/shell/staff-app.tsx';
+/** A staff screen: src/features/<name>/<name>-screen.tsx (the participant app is counted above). */
+const SCREEN = /^src\/features\/([^/]+\/[^/]+-screen)\.tsx$/;
 
 // kB = 1000 bytes, as Vite prints them (the stricter reading of the budget).
 const kb = (bytes) => bytes / 1000;
@@ -49,11 +51,11 @@ export function measure(dist = DIST) {
   const shell = page([entryKey, STAFF]);
   const shellFiles = new Set(shell.files.map((f) => f.file));
   const screens = Object.entries(manifest)
-    .filter(([k]) => k.startsWith('src/staff/screens/'))
+    .filter(([k]) => SCREEN.test(k))
     .map(([k]) => {
       const extra = closure([k]).filter((f) => !shellFiles.has(f));
       return {
-        screen: k.replace('src/staff/screens/', ''),
+        screen: `${k.match(SCREEN)[1]}.tsx`,
         gzip: extra.reduce((s, f) => s + gz(f), 0),
         files: extra,
       };
