@@ -7,7 +7,6 @@ import { caisseCreateSchema, caisseSchema, caisseUpdateSchema } from './caisses.
 import { createCaisse, getCaisse, listVisibleCaisses, updateCaisseProfile } from './caisses.service.ts';
 
 // Kept for the importers outside this folder that still read it here: it lives in http/schemas.ts.
-export { caisseParams } from '../http/schemas.ts';
 
 export function caisseRoutes(app: App, { db }: Deps): void {
   app.post(

@@ -18,13 +18,8 @@ import {
 } from '../../indicators/index.ts';
 import type { Deps } from '../http/types.ts';
 import { notFound } from '../http/errors.ts';
-import { listObjectives, toObjectiveDto } from '../objectives/objectives.repository.ts';
-import {
-  countParticipants,
-  listWaves,
-  submittedCounts,
-  type WaveWithLevel,
-} from '../waves/waves.repository.ts';
+import { listObjectives, toObjectiveDto } from '../objectives/index.ts';
+import { countParticipants, listWaves, submittedCounts, type WaveWithLevel } from '../waves/index.ts';
 import { latestFormAnswers } from './measures.repository.ts';
 import { computeResults, sourceWaves, type WaveResults } from './results.service.ts';
 import { listSelection } from './selection.ts';

@@ -1,14 +1,13 @@
 // The indicator library, a caisse's selection, its results for a wave and its objective gaps.
 import { z } from 'zod';
 import { indicators, referenceSheet } from '../../indicators/index.ts';
-import { audit } from '../audit/audit.ts';
-import { isCoordinatorOf, requireCaisse } from '../auth/policy.ts';
-import { caisseParams } from '../caisses/caisses.routes.ts';
-import { findCaisse } from '../caisses/caisses.repository.ts';
+import { audit } from '../audit/index.ts';
+import { isCoordinatorOf, requireCaisse } from '../auth/index.ts';
+import { findCaisse } from '../caisses/index.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { authErrors, items } from '../http/schemas.ts';
+import { authErrors, caisseParams, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
-import { listObjectives } from '../objectives/objectives.repository.ts';
+import { listObjectives } from '../objectives/index.ts';
 import { nowIso } from '../util.ts';
 import { analyseWave } from './analysis.service.ts';
 import { gapsSchema, referenceSheetSchema, resultsSchema } from './indicators.schema.ts';

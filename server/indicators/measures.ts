@@ -1,6 +1,6 @@
 // A response's stored measures: the library computes them (indicators/codec.ts); the drivers want a Buffer.
 import { storedMeasures as libraryStoredMeasures } from '../../indicators/index.ts';
-import type { Attributes } from '../participants/participants.schema.ts';
+import type { Attributes } from '../participants/index.ts';
 
 export function storedMeasures(
   answers: Record<string, unknown>,

@@ -17,7 +17,7 @@ import {
 import type { Db } from '../db/connect.ts';
 import type { Wave } from '../db/schema.ts';
 import { LruCache } from '../http/lru.ts';
-import type { WaveWithLevel } from '../waves/waves.repository.ts';
+import type { WaveWithLevel } from '../waves/index.ts';
 import { questionNamesOfVersion, waveFingerprint, waveRows } from './measures.repository.ts';
 
 export type { IndicatorResult, ResultStatus } from '../../indicators/index.ts';

@@ -5,7 +5,7 @@ import type { UserActor } from '../auth/index.ts';
 import { findCaisse, touchCaisse } from '../caisses/index.ts';
 import type { Db } from '../db/connect.ts';
 import { notFound } from '../http/errors.ts';
-import { pruneSelectionObjectives } from '../indicators/selection.ts';
+import { pruneSelectionObjectives } from '../indicators/index.ts';
 import { listObjectives, replaceObjectives, toObjectiveDto } from './objectives.repository.ts';
 import type { ObjectiveDto, ObjectivesPut } from './objectives.schema.ts';
 

@@ -1,7 +1,7 @@
 // Participants in the database. Only a hash of each link token is ever stored.
 import { prepared } from '../db/prepared.ts';
 import type { Participant, Queryable, WavesTable } from '../db/schema.ts';
-import { deleteMeasures } from '../indicators/measures.repository.ts';
+import { deleteMeasures } from '../indicators/index.ts';
 import { hashToken, newTimeId, nowIso } from '../util.ts';
 import type { WaveWithLevel } from '../waves/index.ts';
 import type { Attributes, ParticipantCreate, ParticipantDto } from './participants.schema.ts';

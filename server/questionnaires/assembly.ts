@@ -5,7 +5,7 @@ import { indicatorById } from '../../indicators/index.ts';
 import { DIMENSION_LABELS } from '../../indicators/taxonomy.ts';
 import { buildDefinition, moduleOfQuestion } from '../../surveys/index.ts';
 import type { Queryable } from '../db/schema.ts';
-import { listSelection } from '../indicators/selection.ts';
+import { listSelection } from '../indicators/index.ts';
 import { findAssembled, hashDefinition, latestVersion } from './questionnaires.repository.ts';
 import { addVersion, checkedDefinition, createQuestionnaire } from './versions.ts';
 

@@ -3,15 +3,15 @@
 // indicator services: nothing is recomputed here); `assembleReport` is pure and does the wording and formatting.
 import { type IndicatorSheet, indicatorById, referenceSheet } from '../../indicators/index.ts';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../../indicators/taxonomy.ts';
-import { findCaisse, toCaisseDto } from '../caisses/caisses.repository.ts';
-import type { CaisseDto } from '../caisses/caisses.schema.ts';
+import { findCaisse, toCaisseDto } from '../caisses/index.ts';
+import type { CaisseDto } from '../caisses/index.ts';
 import { notFound } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
-import type { CaisseGaps, WaveAnalysis, WaveCount } from '../indicators/analysis.service.ts';
-import { type IndicatorResult, sourceWaves, type WaveResults } from '../indicators/results.service.ts';
-import { listObjectives, toObjectiveDto } from '../objectives/objectives.repository.ts';
-import type { ObjectiveDto } from '../objectives/objectives.schema.ts';
-import type { WaveWithLevel } from '../waves/waves.repository.ts';
+import type { CaisseGaps, WaveAnalysis, WaveCount } from '../indicators/index.ts';
+import { type IndicatorResult, sourceWaves, type WaveResults } from '../indicators/index.ts';
+import { listObjectives, toObjectiveDto } from '../objectives/index.ts';
+import type { ObjectiveDto } from '../objectives/index.ts';
+import type { WaveWithLevel } from '../waves/index.ts';
 import type { ChartSpec, StackedChart } from './charts.ts';
 import {
   type Audience,

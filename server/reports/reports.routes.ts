@@ -1,8 +1,8 @@
 // GET /caisses/:caisseId/reports/:waveId.(html|pdf|docx): the evaluation report of a wave, for funders
 // (external: small cells suppressed) or for the caisse's own coordination (internal).
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
-import { isCoordinatorOf, requireCaisse } from '../auth/policy.ts';
+import { audit } from '../audit/index.ts';
+import { isCoordinatorOf, requireCaisse } from '../auth/index.ts';
 import { forbidden } from '../http/errors.ts';
 import { authErrors, idSchema } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';

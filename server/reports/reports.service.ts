@@ -1,7 +1,7 @@
 // One evaluation report, in one of three formats, from one model: data read once, charts drawn once.
 import type { Deps } from '../http/types.ts';
 import { notFound } from '../http/errors.ts';
-import { analyseWave } from '../indicators/analysis.service.ts';
+import { analyseWave } from '../indicators/index.ts';
 import { nowIso } from '../util.ts';
 import type { Audience, Lang } from './i18n.ts';
 import { assembleReport, loadReportData, type ReportModel } from './model.ts';

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { indicatorById } from '../../indicators/index.ts';
 import { DIMENSIONS } from '../../indicators/taxonomy.ts';
-import { requireResearch } from '../auth/policy.ts';
+import { requireResearch } from '../auth/index.ts';
 import { notFound } from '../http/errors.ts';
 import { authErrors } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
-import { valueSchema } from '../indicators/indicators.schema.ts';
+import { valueSchema } from '../indicators/index.ts';
 import { researchFiltersSchema, researchGaps, researchIndicator } from './research.service.ts';
 
 const filtersSchema = researchFiltersSchema;

@@ -18,11 +18,11 @@ import {
   STANDARD_OBJECTIVES,
 } from '../../indicators/taxonomy.ts';
 import { z } from 'zod';
-import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/caisses.schema.ts';
+import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/index.ts';
 import type { Caisse } from '../db/schema.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Deps } from '../http/types.ts';
-import { analyseWave, type CaisseGaps } from '../indicators/analysis.service.ts';
+import { analyseWave, type CaisseGaps } from '../indicators/index.ts';
 
 export const researchFiltersSchema = z.strictObject({
   territoryType: z.enum(territoryTypes).optional(),
