@@ -16,6 +16,7 @@ import {
   type SelectionEntry,
   type SufficientStats,
 } from '../../indicators/index.ts';
+import { findCaisse } from '../caisses/index.ts';
 import type { Deps } from '../http/types.ts';
 import { notFound } from '../http/errors.ts';
 import { listObjectives, toObjectiveDto } from '../objectives/index.ts';
@@ -208,4 +209,10 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
     gaps,
     economy,
   };
+}
+
+/** The gap matrix of a caisse for a wave (404 for an unknown caisse, even without waves). */
+export async function caisseGaps(deps: Deps, caisseId: string, waveId?: string): Promise<CaisseGaps> {
+  if (!(await findCaisse(deps.db.kysely, caisseId))) throw notFound('Caisse');
+  return (await analyseWave(deps, { caisseId, waveId, audience: 'suppressed', detail: 'counts' })).gaps;
 }

@@ -1,17 +1,14 @@
 // The indicator library, a caisse's selection, its results for a wave and its objective gaps.
 import { z } from 'zod';
 import { indicators, referenceSheet } from '../../indicators/index.ts';
-import { audit } from '../audit/index.ts';
 import { isCoordinatorOf, requireCaisse } from '../auth/index.ts';
-import { findCaisse } from '../caisses/index.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { authErrors, caisseParams, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
-import { listObjectives } from '../objectives/index.ts';
-import { nowIso } from '../util.ts';
-import { analyseWave } from './analysis.service.ts';
+import { analyseWave, caisseGaps } from './analysis.service.ts';
 import { gapsSchema, referenceSheetSchema, resultsSchema } from './indicators.schema.ts';
-import { listSelection, replaceSelection, selectionPutSchema, selectionSchema } from './selection.ts';
+import { selectionPutSchema, selectionSchema } from './selection.ts';
+import { caisseSelection, replaceCaisseSelection } from './selection.service.ts';
 
 const waveQuery = z.strictObject({ wave: z.uuid().optional(), compare: z.uuid().optional() });
 
@@ -41,7 +38,7 @@ export function indicatorRoutes(app: App, deps: Deps): void {
     },
     async (req) => {
       requireCaisse(req.actor, req.params.caisseId, 'member');
-      return { indicators: await listSelection(db.kysely, req.params.caisseId) };
+      return { indicators: await caisseSelection(db, req.params.caisseId) };
     },
   );
 
@@ -59,28 +56,7 @@ export function indicatorRoutes(app: App, deps: Deps): void {
     async (req) => {
       const { caisseId } = req.params;
       const actor = requireCaisse(req.actor, caisseId, 'coordinator');
-      const indicatorsOut = await db.kysely.transaction().execute(async (trx) => {
-        if (!(await findCaisse(trx, caisseId))) throw notFound('Caisse');
-        const declared = new Set((await listObjectives(trx, caisseId)).map((o) => o.code));
-        const unknown = [...new Set(req.body.indicators.flatMap((i) => i.objectives))].filter(
-          (o) => !declared.has(o),
-        );
-        if (unknown.length > 0) {
-          throw badRequest(
-            'UNKNOWN_OBJECTIVE',
-            `Objectif(s) non déclaré(s) par la caisse : ${unknown.join(', ')}`,
-          );
-        }
-        await replaceSelection(trx, caisseId, req.body);
-        await trx.updateTable('caisses').set({ updated_at: nowIso() }).where('id', '=', caisseId).execute();
-        await audit(trx, actor, {
-          caisseId,
-          action: 'indicators.replace',
-          targetType: 'caisse',
-          targetId: caisseId,
-        });
-        return listSelection(trx, caisseId);
-      });
+      const indicatorsOut = await replaceCaisseSelection(db, actor, caisseId, req.body);
       return { indicators: indicatorsOut };
     },
   );
@@ -126,14 +102,7 @@ export function indicatorRoutes(app: App, deps: Deps): void {
     async (req) => {
       const { caisseId } = req.params;
       requireCaisse(req.actor, caisseId, 'member');
-      if (!(await findCaisse(db.kysely, caisseId))) throw notFound('Caisse');
-      const { gaps } = await analyseWave(deps, {
-        caisseId,
-        waveId: req.query.wave,
-        audience: 'suppressed',
-        detail: 'counts',
-      });
-      return gaps;
+      return caisseGaps(deps, caisseId, req.query.wave);
     },
   );
 }

@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/index.ts';
 import type { Caisse } from '../db/schema.ts';
+import { filteredCaisses, globalFingerprint } from './research.repository.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Deps } from '../http/types.ts';
 import { analyseWave, type CaisseGaps } from '../indicators/index.ts';
@@ -38,39 +39,13 @@ export class ResearchCache extends LruCache<unknown> {
   }
 }
 
-/**
- * Every write is audited in its own transaction, so the tail of the audit log (the latest instant and
- * how many entries carry it) changes with any change of responses, profiles, objectives, selections or
- * waves: an exact cache key read through an index, whatever the size of the data.
- */
-async function globalFingerprint(deps: Deps): Promise<string> {
-  const k = deps.db.kysely;
-  const last = await k.selectFrom('audit_log').select('at').orderBy('at', 'desc').limit(1).executeTakeFirst();
-  if (!last) return 'empty';
-  const same = await k
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('at', '=', last.at)
-    .executeTakeFirst();
-  return `${last.at}#${Number(same?.n ?? 0)}`;
-}
-
 async function cached<T>(deps: Deps, key: unknown[], compute: () => Promise<T>): Promise<T> {
-  const k = JSON.stringify([...key, await globalFingerprint(deps)]);
+  const k = JSON.stringify([...key, await globalFingerprint(deps.db.kysely)]);
   const hit = deps.researchCache.get(k);
   if (hit !== undefined) return hit as T;
   const v = await compute();
   deps.researchCache.set(k, v);
   return v;
-}
-
-function filteredCaisses(deps: Deps, f: ResearchFilters): Promise<Caisse[]> {
-  let q = deps.db.kysely.selectFrom('caisses').selectAll().orderBy('name');
-  if (f.territoryType) q = q.where('territory_type', '=', f.territoryType);
-  if (f.targetPublic) q = q.where('target_public', '=', f.targetPublic);
-  if (f.region) q = q.where('region', '=', f.region);
-  if (f.stage) q = q.where('stage', '=', f.stage);
-  return q.execute();
 }
 
 const profileOf = (c: Caisse) => ({
@@ -84,7 +59,7 @@ const profileOf = (c: Caisse) => ({
 
 export async function researchGaps(deps: Deps, filters: ResearchFilters) {
   return cached(deps, ['gaps', filters], async () => {
-    const caisses = await filteredCaisses(deps, filters);
+    const caisses = await filteredCaisses(deps.db.kysely, filters);
     const perCaisse: (ReturnType<typeof profileOf> &
       Pick<CaisseGaps, 'period' | 'objectives' | 'dimensions'>)[] = [];
     for (const c of caisses) {
@@ -138,7 +113,7 @@ export async function researchGaps(deps: Deps, filters: ResearchFilters) {
 export async function researchIndicator(deps: Deps, def: IndicatorDefinition, filters: ResearchFilters) {
   return cached(deps, ['indicator', def.id, filters], async () => {
     const opts = { minCell: deps.config.minCell, suppress: true };
-    const caisses = await filteredCaisses(deps, filters);
+    const caisses = await filteredCaisses(deps.db.kysely, filters);
     let pooled = emptyStats(def);
     const rows: (ReturnType<typeof profileOf> & {
       waveId: string | null;
