@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chooseStartData, createLocalStore, shortHash } from './local-store.ts';
+import { chooseStartData, createLinkPrefs, createLocalStore, shortHash } from './local-store.ts';
 
 describe('participant local store', () => {
   beforeEach(() => localStorage.clear());
@@ -44,5 +44,14 @@ describe('participant local store', () => {
     expect(chooseStartData(local(true), server)).toEqual({ from: 'server' });
     expect(chooseStartData(local(true), null)).toEqual({ from: 'local' });
     expect(chooseStartData(null, null)).toBeNull();
+  });
+
+  it('keeps the questionnaire language per link, under a hashed key', () => {
+    const a = createLinkPrefs('token-of-person-a-xxxxxxxx');
+    expect(a.locale()).toBeNull();
+    a.setLocale('en');
+    expect(createLinkPrefs('token-of-person-a-xxxxxxxx').locale()).toBe('en');
+    expect(createLinkPrefs('token-of-person-b-xxxxxxxx').locale()).toBeNull();
+    expect(Object.keys(localStorage).some((k) => k.includes('token-of-person-a'))).toBe(false);
   });
 });

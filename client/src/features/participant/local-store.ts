@@ -112,3 +112,26 @@ export function chooseStartData(
   if (local && !local.synced) return local.data;
   return server?.data ?? local?.data ?? null;
 }
+
+/** The link's preferences on this device (not per wave): the questionnaire language chosen. */
+export function createLinkPrefs(token: string, kv: KV | null = storage()) {
+  const key = `recolte.r.${shortHash(token)}.locale`;
+  return {
+    locale(): string | null {
+      try {
+        return kv?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    setLocale(locale: string): void {
+      try {
+        kv?.setItem(key, locale);
+      } catch {
+        // full or disabled: the choice lasts for this page only
+      }
+    },
+  };
+}
+
+export type LinkPrefs = ReturnType<typeof createLinkPrefs>;
