@@ -1,22 +1,31 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ChartConfiguration } from 'chart.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tickFormatter } from '../../../../indicators/format.ts';
 import { common } from '../../i18n/common.ts';
 import { dashboard } from './messages.ts';
 import { I18nProvider, interpolate, type Vars } from '../../i18n/i18n.tsx';
 import type { Gaps, IndicatorResult, ReferenceSheet, Results } from './api.ts';
 import { GapMatrix } from './components/gap-matrix.tsx';
 import { IndicatorCard } from './components/indicator-card.tsx';
-import {
-  type DashboardT,
-  defaultWaves,
-  formatChange,
-  formatValue,
-  gapWording,
-  scaleOf,
-  trendSeries,
-} from './logic.ts';
+import { type DashboardT, defaultWaves, gapWording, trendSeries } from './logic.ts';
 
-// jsdom draws no canvas: the charts are replaced by their summaries.
+// jsdom draws no canvas: the charts are replaced by their summaries (the real ones are loaded with
+// vi.importActual below, their Chart.js configuration captured instead of drawn).
+const charts = vi.hoisted(() => ({ configs: [] as ChartConfiguration[] }));
+vi.mock('./components/chart-setup.ts', () => ({
+  useChart: (config: ChartConfiguration) => {
+    charts.configs.push(config);
+    return () => {};
+  },
+  whiskers: { id: 'whiskers' },
+  categoryColors: (n: number) => Array.from({ length: n }, () => '#000000'),
+  PRIMARY: '#000',
+  ACCENT: '#000',
+  MUTED: '#000',
+  GRID: '#000',
+  TEXT: '#000',
+}));
 vi.mock('./components/charts.tsx', () => ({
   TrendChart: ({ summary }: { summary: string }) => <figure data-testid="trend">{summary}</figure>,
   DistributionChart: ({ summary }: { summary: string }) => (
@@ -60,9 +69,17 @@ const sheet = (over: Partial<ReferenceSheet>): ReferenceSheet => ({
   ...over,
 });
 
+// The display strings as GET /api/caisses/:id/results sends them (indicators/format.ts, percent, 1 digit).
+const display: IndicatorResult['display'] = {
+  value: { fr: '40,6\u00a0%', en: '40.6%' },
+  interval: { fr: '33,5\u00a0% – 48,1\u00a0%', en: '33.5% – 48.1%' },
+  change: { fr: '+2,5 pts', en: '+2.5 pp' },
+  changeInterval: { fr: '[-7,0 ; +11,9] pts', en: '[-7.0, +11.9] pp' },
+};
+
 const result = (over: Partial<IndicatorResult>): IndicatorResult => ({
   indicatorId: 'x',
-  display: { value: null, interval: null, change: null, changeInterval: null },
+  display,
   kind: 'proportion',
   level: 'participant',
   n: 170,
@@ -93,43 +110,103 @@ const result = (over: Partial<IndicatorResult>): IndicatorResult => ({
   ...over,
 });
 
-describe('value formatting by kind and unit', () => {
-  it('chooses the scale from the kind and the unit', () => {
-    expect(scaleOf(sheet({ kind: 'proportion' }))).toBe('percent');
-    expect(scaleOf(sheet({ kind: 'distribution' }))).toBe('percent');
-    // A mean whose unit is a percentage (FIES prevalence) is written as one.
-    expect(scaleOf(sheet({ kind: 'mean', unit: { fr: '% des personnes', en: '% of people' } }))).toBe(
-      'percent',
+describe('figures written by the library', () => {
+  const renderCard = (r: IndicatorResult, lang: 'fr' | 'en') =>
+    render(
+      <I18nProvider initial={lang}>
+        <IndicatorCard
+          result={r}
+          sheet={sheet({ id: r.indicatorId })}
+          minCell={5}
+          comparisonPeriod="2026-S1"
+          trend={[]}
+          distributions={[]}
+          t={tFor(lang)}
+        />
+      </I18nProvider>,
     );
-    expect(scaleOf(sheet({ kind: 'mean', unit: { fr: 'score 7–28', en: 'score 7–28' } }))).toBe('score');
-    expect(
-      scaleOf(sheet({ kind: 'ratio', unit: { fr: 'EUR par expérimentateur', en: 'EUR per experimenter' } })),
-    ).toBe('euro');
-    expect(
-      scaleOf(
-        sheet({
-          kind: 'ratio',
-          unit: { fr: '€ de cotisation par € d’allocation', en: 'EUR of cotisation per EUR of allocation' },
-        }),
-      ),
-    ).toBe('number');
-    expect(scaleOf(undefined, 'mean')).toBe('score');
+
+  it('prints the display strings of the results JSON, in each language', () => {
+    // Strings that no client rule could produce from the numbers: the card prints what it is given.
+    const r = result({
+      display: {
+        value: { fr: 'quarante virgule six', en: 'forty point six' },
+        interval: { fr: 'de 33 à 48', en: '33 to 48' },
+        change: { fr: 'plus 2,5 points', en: 'up 2.5 points' },
+        changeInterval: { fr: '[moins 7 ; plus 12]', en: '[minus 7, plus 12]' },
+      },
+    });
+    renderCard(r, 'fr');
+    let text = plain(screen.getByTestId('indicator-x').textContent);
+    expect(text).toContain('quarante virgule six');
+    expect(text).toContain('IC 95 % : de 33 à 48');
+    expect(text).toContain('plus 2,5 points depuis 2026-S1');
+    expect(text).toContain('IC 95 % : [moins 7 ; plus 12]');
+    cleanup();
+    renderCard(r, 'en');
+    text = screen.getByTestId('indicator-x').textContent ?? '';
+    expect(text).toContain('forty point six');
+    expect(text).toContain('95% CI: 33 to 48');
+    expect(text).toContain('up 2.5 points since 2026-S1');
+    expect(text).toContain('95% CI: [minus 7, plus 12]');
   });
 
-  it('writes percentages, scores, euros and plain numbers in each language', () => {
-    expect(plain(formatValue(0.43529, 'percent', 'fr'))).toBe('43,5 %');
-    expect(formatValue(0.5, 'percent', 'en')).toBe('50%');
-    expect(formatValue(20.7647, 'score', 'fr')).toBe('20,8');
-    expect(formatValue(21, 'score', 'en')).toBe('21.0');
-    expect(plain(formatValue(1332.72, 'euro', 'fr'))).toBe('1 333 €');
-    expect(formatValue(1332.72, 'euro', 'en')).toBe('€1,333');
-    expect(formatValue(2.256, 'number', 'en')).toBe('2.26');
+  it('prints the server’s strings of a real answer (English: 40.6%, +2.5 pp)', () => {
+    renderCard(result({}), 'en');
+    const text = screen.getByTestId('indicator-x').textContent ?? '';
+    expect(text).toContain('40.6%');
+    expect(text).toContain('95% CI: 33.5% – 48.1%');
+    expect(text).toContain('+2.5 pp since 2026-S1');
+    expect(text).toContain('95% CI: [-7.0, +11.9] pp');
+    expect(text).toContain('Target 50%');
   });
 
-  it('writes changes in percentage points or signed figures', () => {
-    expect(formatChange(-0.1111, 'percent', 'fr')).toBe('-11,1 pts');
-    expect(formatChange(0.0247, 'percent', 'en')).toBe('+2.5 pp');
-    expect(formatChange(0.642, 'score', 'fr')).toBe('+0,6');
+  it('chart ticks and tooltips use the library formatter with the sheet’s format', async () => {
+    const { TrendChart, DistributionChart } =
+      await vi.importActual<typeof import('./components/charts.tsx')>('./components/charts.tsx');
+    const percent = { style: 'percent', decimals: 1 } as const;
+    const eur = { style: 'eur', decimals: 0 } as const;
+    const points = [{ waveId: 'w', period: 'T0', value: 0.4, interval: null, suppressed: false, n: 9 }];
+    const labels = { value: 'v', baseline: 'b', target: 't' };
+    charts.configs.length = 0;
+    render(
+      <I18nProvider initial="fr">
+        <TrendChart
+          points={points}
+          format={percent}
+          baseline={null}
+          target={null}
+          labels={labels}
+          summary=""
+        />
+        <TrendChart points={points} format={eur} baseline={null} target={null} labels={labels} summary="" />
+        <DistributionChart
+          rows={[{ period: 'T0', shares: [0.5] }]}
+          format={percent}
+          categories={['a']}
+          summary=""
+        />
+      </I18nProvider>,
+    );
+    // The parts of a configuration read here, called as Chart.js calls them.
+    type Read = {
+      options: {
+        scales: Record<'x' | 'y', { ticks: { callback: (v: number) => string } }>;
+        plugins: { tooltip: { callbacks: { label: (item: unknown) => string } } };
+      };
+    };
+    const [trendPct, trendEur, dist] = charts.configs as unknown as Read[];
+    const tick = (c: Read | undefined, axis: 'x' | 'y', v: number) =>
+      c!.options.scales[axis].ticks.callback(v);
+    expect(tick(trendPct, 'y', 0.25)).toBe(tickFormatter(percent, 'fr')(0.25));
+    expect(plain(tick(trendPct, 'y', 0.25))).toBe('25 %');
+    expect(plain(tick(trendEur, 'y', 1200))).toBe(plain(tickFormatter(eur, 'fr')(1200)));
+    expect(tick(dist, 'x', 0.5)).toBe(tickFormatter(percent, 'fr')(0.5));
+    const label = trendPct!.options.plugins.tooltip.callbacks.label({
+      dataset: { label: 'Valeur' },
+      parsed: { y: 0.4059 },
+    });
+    expect(plain(label)).toBe('Valeur : 40,6 %');
   });
 });
 

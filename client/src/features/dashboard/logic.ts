@@ -1,71 +1,18 @@
-// The dashboard's pure logic (tested in dashboard.test.tsx): how a figure is written given the
-// indicator's kind and unit, the words of a gap, the trend series from several /results answers,
-// the default waves.
+// The dashboard's pure logic (tested in dashboard.test.tsx): the format of an indicator's figures
+// (the library writes them, indicators/format.ts), the words of a gap, the trend series from several
+// /results answers, the default waves.
+import type { ValueFormat } from '../../../../indicators/schema.ts';
 import { DIMENSIONS, type Dimension } from '../../../../indicators/taxonomy.ts';
 import type { TFunction } from '../../i18n/i18n.tsx';
-import type { Lang } from '../../i18n/i18n.tsx';
 import type { dashboard } from './messages.ts';
 import type { Gaps, IndicatorResult, ReferenceSheet, Results, Value, Wave } from './api.ts';
 
 export type DashboardT = TFunction<keyof typeof dashboard.fr & string>;
 
-/** How the figures of an indicator are written. */
-export type Scale = 'percent' | 'euro' | 'score' | 'number';
-
-const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-export function scaleOf(sheet: Pick<ReferenceSheet, 'kind' | 'unit'> | undefined, kind?: string): Scale {
-  const k = sheet?.kind ?? kind;
-  const unit = sheet?.unit.fr.trim() ?? '';
-  if (k === 'proportion' || k === 'distribution' || unit.startsWith('%')) return 'percent';
-  if (/^EUR\b/.test(unit)) return 'euro';
-  if (k === 'mean') return 'score';
-  return 'number';
-}
-
-/** A value in its unit: 43,5 %, 20,8, 1 333 €, 2,25. */
-export function formatValue(value: number, scale: Scale, lang: Lang): string {
-  const loc = locales[lang];
-  switch (scale) {
-    case 'percent':
-      return new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 1 }).format(value);
-    case 'euro':
-      return new Intl.NumberFormat(loc, {
-        style: 'currency',
-        currency: 'EUR',
-        maximumFractionDigits: 0,
-      }).format(value);
-    case 'score':
-      return new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-    default:
-      return new Intl.NumberFormat(loc, { maximumFractionDigits: 2 }).format(value);
-  }
-}
-
-/** A change: percentage points for percentages, signed figures otherwise (+2,5 pts, −0,6). */
-export function formatChange(change: number, scale: Scale, lang: Lang): string {
-  const loc = locales[lang];
-  if (scale === 'percent') {
-    const pts = new Intl.NumberFormat(loc, {
-      maximumFractionDigits: 1,
-      minimumFractionDigits: 1,
-      signDisplay: 'exceptZero',
-    }).format(change * 100);
-    return lang === 'fr' ? `${pts} pts` : `${pts} pp`;
-  }
-  if (scale === 'euro') {
-    return new Intl.NumberFormat(loc, {
-      style: 'currency',
-      currency: 'EUR',
-      maximumFractionDigits: 0,
-      signDisplay: 'exceptZero',
-    }).format(change);
-  }
-  return new Intl.NumberFormat(loc, {
-    minimumFractionDigits: scale === 'score' ? 1 : 0,
-    maximumFractionDigits: scale === 'score' ? 1 : 2,
-    signDisplay: 'exceptZero',
-  }).format(change);
+/** The format of an indicator's figures: its reference sheet's (plain numbers when the sheet is unknown).
+ * Every figure is then written by the library (indicators/format.ts), as in the reports. */
+export function formatOf(sheet: Pick<ReferenceSheet, 'format'> | undefined): ValueFormat {
+  return sheet?.format ?? { style: 'number', decimals: 2 };
 }
 
 /** The figure shown for a value, or null when there is none to show (suppressed or missing). */

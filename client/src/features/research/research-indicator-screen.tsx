@@ -18,7 +18,7 @@ import { BarChart } from './components/bar-chart.tsx';
 import { ResearchFiltersForm, useResearchFilters } from './components/filters.tsx';
 import { LoadError } from '../../ui/load-error.tsx';
 import { DIMENSION_LABELS, DIMENSIONS, filtersQuery } from './profile.ts';
-import { comparisonSeries, formatInterval, formatValue, valueState } from './series.ts';
+import { comparisonFormats, comparisonSeries, isPercent, valueState } from './series.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { ValueCell } from './components/value-cell.tsx';
 import './research.css';
@@ -59,7 +59,8 @@ export default function ResearchIndicator() {
     [current, sheet, t],
   );
   const suppressedCount = current?.caisses.filter((c) => valueState(c.value) === 'suppressed').length ?? 0;
-  const pct = sheet?.unit.fr.trim().startsWith('%');
+  const pct = sheet ? isPercent(sheet) : false;
+  const formats = useMemo(() => (sheet ? comparisonFormats(sheet, lang) : undefined), [sheet, lang]);
 
   return (
     <div className="stack--lg r-page">
@@ -114,6 +115,7 @@ export default function ResearchIndicator() {
             series={series}
             label={t('ind.chart', { indicator: sheet.label[lang] })}
             axisTitle={sheet.unit[lang]}
+            formats={formats}
             max={pct ? 100 : sheet.range && sheet.range.max <= 1000 ? sheet.range.max : undefined}
             rowHeight={40}
             testId="indicator-chart"
@@ -152,7 +154,7 @@ export default function ResearchIndicator() {
                       <ValueCell value={c.value} sheet={sheet} minCell={current.minCell} />
                     </td>
                     <td className="num">
-                      {valueState(c.value) === 'value' ? formatInterval(c.value.interval, sheet, lang) : '—'}
+                      {valueState(c.value) === 'value' ? (c.value.display?.interval?.[lang] ?? '—') : '—'}
                     </td>
                     <td className="num">{valueState(c.value) === 'suppressed' ? '—' : c.value.n}</td>
                   </tr>
@@ -161,13 +163,9 @@ export default function ResearchIndicator() {
                   <th scope="row">{t('ind.pooled')}</th>
                   <td>—</td>
                   <td className="num">
-                    {valueState(current.pooled) === 'value' ? (
-                      formatValue(current.pooled.value, sheet, lang)
-                    ) : (
-                      <ValueCell value={current.pooled} sheet={sheet} minCell={current.minCell} />
-                    )}
+                    <ValueCell value={current.pooled} sheet={sheet} minCell={current.minCell} />
                   </td>
-                  <td className="num">{formatInterval(current.pooled.interval, sheet, lang)}</td>
+                  <td className="num">{current.pooled.display?.interval?.[lang] ?? '—'}</td>
                   <td className="num">{current.pooled.n}</td>
                 </tr>
               </tbody>

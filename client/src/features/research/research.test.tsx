@@ -1,21 +1,36 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tickFormatter } from '../../../../indicators/format.ts';
 import { I18nProvider } from '../../i18n/i18n.tsx';
-import type { IndicatorComparison, IndicatorValue } from './api.ts';
+import type { IndicatorComparison, IndicatorValue, ReferenceSheet } from './api.ts';
 import { ResearchFiltersForm } from './components/filters.tsx';
 import { filtersFromSearch, filtersQuery, withFilter } from './profile.ts';
+import ResearchIndicator from './research-indicator-screen.tsx';
 import {
+  comparisonFormats,
   comparisonSeries,
   dimensionSeries,
-  formatInterval,
-  formatValue,
   objectiveSeries,
   objectiveStatus,
   valueState,
   wrapLabel,
 } from './series.ts';
 import { ValueCell } from './components/value-cell.tsx';
+
+// The indicator screen's reads, answered from the fixtures below (GET /api/indicators and
+// GET /api/research/indicators/:id as JSON).
+const answers = vi.hoisted(() => ({ library: [] as unknown[], comparison: null as unknown }));
+vi.mock('./api.ts', () => ({
+  researchApi: {
+    library: async () => ({ items: answers.library }),
+    indicator: async () => answers.comparison,
+    gaps: async () => {
+      throw new Error('not used');
+    },
+    exportUrl: (format: string) => `/api/research/export.${format}`,
+  },
+}));
 
 afterEach(cleanup);
 
@@ -34,10 +49,21 @@ const v = (over: Partial<IndicatorValue>): IndicatorValue => ({
   value: 0.5,
   interval: [0.3, 0.7],
   suppressed: false,
+  // As GET /api/research/indicators/:id writes them (indicators/format.ts, percent, 1 digit).
+  display: {
+    value: { fr: '50\u00a0%', en: '50%' },
+    interval: { fr: '30\u00a0% – 70\u00a0%', en: '30% – 70%' },
+  },
   ...over,
 });
-const percent = { unit: { fr: '% des participants', en: '% of participants' } };
-const score = { unit: { fr: 'score 0–27', en: 'score 0–27' } };
+const percent = {
+  unit: { fr: '% des participants', en: '% of participants' },
+  format: { style: 'percent', decimals: 1 },
+} as const;
+const score = {
+  unit: { fr: 'score 0–27', en: 'score 0–27' },
+  format: { style: 'number', decimals: 1 },
+} as const;
 
 describe('research filters ↔ URL', () => {
   it('reads known filters and drops unknown keys and values', () => {
@@ -218,11 +244,30 @@ describe('suppression display', () => {
     expect(valueState(v({ n: 0, value: null }))).toBe('no_data');
   });
 
-  it('formats values and intervals in the unit', () => {
-    expect(formatValue(0.624, percent, 'fr')).toBe('62,4 %');
-    expect(formatValue(6.4038, score, 'fr')).toBe('6,4');
-    expect(formatValue(null, score, 'fr')).toBe('—');
-    expect(formatInterval([0.3, 0.7], percent, 'en')).toBe('30 % – 70 %');
+  it('the value cell prints the display string of the JSON', () => {
+    render(
+      <I18nProvider initial="fr">
+        <ValueCell
+          value={v({
+            value: 0.624,
+            display: { value: { fr: 'soixante-deux', en: 'sixty-two' }, interval: null },
+          })}
+          sheet={percent}
+          minCell={5}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('soixante-deux')).toBeTruthy();
+  });
+
+  it('the chart’s ticks and tooltips use the library formatter (bars of percentages are drawn ×100)', () => {
+    const pct = comparisonFormats(percent, 'en');
+    expect(pct.tick(40)).toBe(tickFormatter(percent.format, 'en')(0.4));
+    expect(pct.tick(40)).toBe('40%');
+    expect(pct.value(62.4)).toBe('62.4%');
+    const sc = comparisonFormats(score, 'fr');
+    expect(sc.tick(6.5)).toBe(tickFormatter(score.format, 'fr')(6.5));
+    expect(sc.value(6.4038)).toBe('6,4');
   });
 
   it('marks a suppressed caisse « effectif < 5 » instead of a figure', () => {
@@ -262,12 +307,95 @@ describe('suppression display', () => {
         <ValueCell value={v({ value: 0.5 })} sheet={percent} minCell={5} />
       </I18nProvider>,
     );
-    expect(screen.getByText('50 %')).toBeTruthy();
+    expect(screen.getByText('50%')).toBeTruthy();
     rerender(
       <I18nProvider initial="en">
         <ValueCell value={v({ n: 0, value: null })} sheet={percent} minCell={5} />
       </I18nProvider>,
     );
     expect(screen.getByText('no data')).toBeTruthy();
+  });
+});
+
+describe('indicator comparison screen', () => {
+  it('prints each caisse’s and the pooled value and interval as the JSON writes them', async () => {
+    const caisse = (id: string, name: string, value: IndicatorValue) => ({
+      id,
+      name,
+      territoryType: 'rural',
+      targetPublic: 'universal',
+      region: '76',
+      stage: 'demarrage',
+      waveId: 'w',
+      period: 'T0',
+      value,
+    });
+    answers.library = [
+      {
+        id: 'x',
+        label: { fr: 'Indicateur X', en: 'Indicator X' },
+        description: { fr: '', en: '' },
+        method: { fr: '', en: '' },
+        unit: { fr: '% des participants', en: '% of participants' },
+        dimension: 'access',
+        format: { style: 'percent', decimals: 1 },
+        range: { min: 0, max: 1 },
+      } as Partial<ReferenceSheet>,
+    ];
+    answers.comparison = {
+      indicatorId: 'x',
+      filters: {},
+      minCell: 5,
+      caisses: [
+        caisse(
+          'a',
+          'Aude',
+          v({
+            value: 0.624,
+            interval: [0.5, 0.73],
+            display: {
+              value: { fr: '62,4\u00a0%', en: '62.4%' },
+              interval: { fr: '50\u00a0% – 73\u00a0%', en: '50% – 73%' },
+            },
+          }),
+        ),
+        caisse(
+          'b',
+          'Diois',
+          v({
+            n: 3,
+            value: null,
+            interval: null,
+            suppressed: true,
+            suppressionReason: 'too_few_respondents',
+            display: { value: null, interval: null },
+          }),
+        ),
+      ],
+      pooled: v({
+        n: 143,
+        value: 0.55,
+        interval: [0.5, 0.6],
+        display: {
+          value: { fr: '55\u00a0%', en: '55%' },
+          interval: { fr: '50\u00a0% – 60\u00a0%', en: '50% – 60%' },
+        },
+      }),
+    } satisfies IndicatorComparison & { filters: object };
+    // jsdom has no canvas: the chart stays undrawn (as in a browser without one), the table shows.
+    const noCanvas = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    const router = createMemoryRouter([{ path: '/recherche/indicateurs', element: <ResearchIndicator /> }], {
+      initialEntries: ['/recherche/indicateurs?indicator=x'],
+    });
+    render(
+      <I18nProvider initial="en">
+        <RouterProvider router={router} />
+      </I18nProvider>,
+    );
+    const table = await screen.findByTestId('indicator-table');
+    expect(within(table).getByRole('row', { name: /Aude/ }).textContent).toContain('62.4%50% – 73%');
+    expect(within(table).getByRole('row', { name: /Diois/ }).textContent).not.toMatch(/\d%/);
+    expect(screen.getByTestId('pooled-row').textContent).toContain('55%50% – 60%143');
+    noCanvas.mockRestore();
   });
 });

@@ -1,5 +1,7 @@
 // Pure functions turning research answers into chart series and table rows (tested without a canvas).
-import { formatNumber } from '../../i18n/format.ts';
+// Figures are written by the library (indicators/format.ts): the server's display strings in the
+// table, its tick and value formats on the chart.
+import { formatValue, tickFormatter } from '../../../../indicators/format.ts';
 import type { Lang } from '../../i18n/i18n.tsx';
 import type { Gaps, IndicatorComparison, IndicatorValue, ReferenceSheet } from './api.ts';
 import { DIMENSION_LABELS } from './profile.ts';
@@ -81,9 +83,22 @@ export function dimensionSeries(
   };
 }
 
-/** Values whose unit is a percentage come as shares (0–1): shown ×100. */
-export function isPercent(sheet: Pick<ReferenceSheet, 'unit'>): boolean {
-  return sheet.unit.fr.trim().startsWith('%');
+/** Values written as percentages come as shares (0–1): drawn ×100 (bars from 0 to 100). */
+export function isPercent(sheet: Pick<ReferenceSheet, 'format'>): boolean {
+  return sheet.format.style === 'percent';
+}
+
+/** The chart's axis ticks and tooltip figures for bars drawn by `comparisonSeries`: the library's. */
+export function comparisonFormats(
+  sheet: Pick<ReferenceSheet, 'format'>,
+  lang: Lang,
+): { tick: (v: number) => string; value: (v: number) => string } {
+  const scale = isPercent(sheet) ? 100 : 1;
+  const tick = tickFormatter(sheet.format, lang);
+  return {
+    tick: (v) => tick(v / scale),
+    value: (v) => formatValue(sheet.format, v / scale, lang),
+  };
 }
 
 export type ValueState = 'value' | 'suppressed' | 'no_data';
@@ -101,7 +116,7 @@ export function valueState(v: IndicatorValue): ValueState {
  */
 export function comparisonSeries(
   cmp: IndicatorComparison,
-  sheet: Pick<ReferenceSheet, 'unit'>,
+  sheet: Pick<ReferenceSheet, 'format'>,
   names: { caisses: string; pooled: string; suppressed: string; noData: string },
 ): BarSeries {
   const scale = isPercent(sheet) ? 100 : 1;
@@ -147,23 +162,6 @@ export function comparisonSeries(
       },
     ],
   };
-}
-
-/** A value as text in the sheet's unit: « 62,4 % » or « 6,4 » (the unit is in the column header). */
-export function formatValue(x: number | null, sheet: Pick<ReferenceSheet, 'unit'>, lang: Lang): string {
-  if (x === null) return '—';
-  const pct = isPercent(sheet);
-  const n = formatNumber(pct ? x * 100 : x, lang, { maximumFractionDigits: 1 });
-  return pct ? `${n} %` : n;
-}
-
-export function formatInterval(
-  i: [number, number] | null,
-  sheet: Pick<ReferenceSheet, 'unit'>,
-  lang: Lang,
-): string {
-  if (!i) return '—';
-  return `${formatValue(i[0], sheet, lang)} – ${formatValue(i[1], sheet, lang)}`;
 }
 
 const STANDARD = [

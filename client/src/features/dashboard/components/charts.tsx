@@ -2,15 +2,17 @@
 // dashboard screen's lazy chunk). Every chart is a <figure> whose canvas is an image labelled by a
 // summary of its figures.
 import type { ChartConfiguration } from 'chart.js';
+import { formatValue, tickFormatter } from '../../../../../indicators/format.ts';
+import type { ValueFormat } from '../../../../../indicators/schema.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { formatValue, type Scale, type TrendPoint } from '../logic.ts';
+import type { TrendPoint } from '../logic.ts';
 import { ACCENT, categoryColors, GRID, MUTED, PRIMARY, TEXT, useChart, whiskers } from './chart-setup.ts';
 
 const baseFont = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12 };
 
 export function TrendChart({
   points,
-  scale,
+  format,
   range,
   baseline,
   target,
@@ -18,7 +20,8 @@ export function TrendChart({
   summary,
 }: {
   points: TrendPoint[];
-  scale: Scale;
+  /** The sheet's format: ticks and tooltips are written by the library (indicators/format.ts). */
+  format: ValueFormat;
   range?: { min: number; max: number };
   baseline: number | null;
   target: number | null;
@@ -26,7 +29,9 @@ export function TrendChart({
   summary: string;
 }) {
   const { lang } = useI18n();
-  const fmt = (v: number) => formatValue(v, scale, lang);
+  const fmt = (v: number) => formatValue(format, v, lang);
+  const tick = tickFormatter(format, lang);
+  const percent = format.style === 'percent';
   const periods = points.map((p) => p.period);
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
@@ -69,8 +74,7 @@ export function TrendChart({
     baseline ?? 0,
     target ?? 0,
   );
-  const percentMax =
-    scale === 'percent' ? Math.min(range?.max ?? 1, Math.ceil((highest + 0.05) * 10) / 10) : undefined;
+  const percentMax = percent ? Math.min(range?.max ?? 1, Math.ceil((highest + 0.05) * 10) / 10) : undefined;
   const ref = useChart<'line'>({
     type: 'line',
     data: { labels: periods, datasets },
@@ -84,10 +88,10 @@ export function TrendChart({
         y: {
           // Percentages and euros from zero (never above 100 %); scores zoom on their values.
           max: percentMax,
-          beginAtZero: scale === 'percent' || scale === 'euro',
-          grace: scale === 'percent' ? 0 : '10%',
+          beginAtZero: percent || format.style === 'eur',
+          grace: percent ? 0 : '10%',
           grid: { color: GRID },
-          ticks: { color: MUTED, font: baseFont, maxTicksLimit: 5, callback: (v) => fmt(Number(v)) },
+          ticks: { color: MUTED, font: baseFont, maxTicksLimit: 5, callback: (v) => tick(Number(v)) },
         },
       },
       plugins: {
@@ -117,9 +121,12 @@ export function TrendChart({
 
 export function DistributionChart({
   rows,
+  format,
   categories,
   summary,
 }: {
+  /** The sheet's format (shares: a percent). */
+  format: ValueFormat;
   /** One bar per wave: the shares of each category (null = suppressed). */
   rows: { period: string; shares: (number | null)[] }[];
   categories: string[];
@@ -127,6 +134,7 @@ export function DistributionChart({
 }) {
   const { lang } = useI18n();
   const colors = categoryColors(categories.length);
+  const tick = tickFormatter(format, lang);
   const ref = useChart<'bar'>({
     type: 'bar',
     data: {
@@ -156,7 +164,7 @@ export function DistributionChart({
             color: MUTED,
             font: baseFont,
             stepSize: 0.25,
-            callback: (v) => formatValue(Number(v), 'percent', lang),
+            callback: (v) => tick(Number(v)),
           },
         },
         y: { stacked: true, grid: { display: false }, ticks: { color: TEXT, font: baseFont } },
@@ -168,7 +176,7 @@ export function DistributionChart({
         },
         tooltip: {
           callbacks: {
-            label: (c) => `${c.dataset.label ?? ''} : ${formatValue(Number(c.parsed.x), 'percent', lang)}`,
+            label: (c) => `${c.dataset.label ?? ''} : ${formatValue(format, Number(c.parsed.x), lang)}`,
           },
         },
       },

@@ -1,15 +1,18 @@
-// An indicator's values by subgroup (one table per disaggregation key), small groups hidden.
+// An indicator's values by subgroup (one table per disaggregation key), small groups hidden. A group's
+// value has no display string: the library writes it in the sheet's format.
+import { formatValue } from '../../../../../indicators/format.ts';
+import type { ValueFormat } from '../../../../../indicators/schema.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { IndicatorResult, Value } from '../api.ts';
-import { type DashboardT, formatValue, humanizeCode, type Scale, shownValue } from '../logic.ts';
+import { type DashboardT, humanizeCode, shownValue } from '../logic.ts';
 
 export function Disaggregations({
   result,
-  scale,
+  format,
   t,
 }: {
   result: IndicatorResult;
-  scale: Scale;
+  format: ValueFormat;
   t: DashboardT;
 }) {
   const { lang } = useI18n();
@@ -20,7 +23,7 @@ export function Disaggregations({
     return x === null ? (
       <span className="dash-suppressed">{t('card.suppressed')}</span>
     ) : (
-      formatValue(x, scale, lang)
+      formatValue(format, x, lang)
     );
   };
   return (

@@ -1,7 +1,8 @@
 // A categorical indicator's distribution in each wave, as a chart with its text summary.
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { IndicatorResult, ReferenceSheet } from '../api.ts';
-import { type DashboardT, formatValue } from '../logic.ts';
+import { formatValue } from '../../../../../indicators/format.ts';
+import type { DashboardT } from '../logic.ts';
 import { DistributionChart } from './charts.tsx';
 
 export function Distribution({
@@ -27,7 +28,7 @@ export function Distribution({
       }),
     }));
   if (rows.length === 0) return null;
-  const pct = (v: number | null) => (v === null ? t('card.suppressed') : formatValue(v, 'percent', lang));
+  const pct = (v: number | null) => (v === null ? t('card.suppressed') : formatValue(sheet.format, v, lang));
   const summary = t('chart.distributionSummary', {
     label,
     rows: rows
@@ -37,5 +38,12 @@ export function Distribution({
       )
       .join(' ; '),
   });
-  return <DistributionChart rows={rows} categories={cats.map((c) => c.label[lang])} summary={summary} />;
+  return (
+    <DistributionChart
+      rows={rows}
+      format={sheet.format}
+      categories={cats.map((c) => c.label[lang])}
+      summary={summary}
+    />
+  );
 }

@@ -1,10 +1,12 @@
 // One indicator of the selected wave: its value in its unit with the 95 % interval, n and missing,
 // the change since the comparison wave, the target, a range bar, the charts and the subgroups.
-// Suppressed values say so and show no number.
+// Suppressed values say so and show no number. The value, interval and change are the server's
+// display strings (as in the reports); the other figures are written by the same library functions.
+import { formatValue } from '../../../../../indicators/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { Badge } from '../../../ui/badge.tsx';
 import type { IndicatorResult, ReferenceSheet } from '../api.ts';
-import { type DashboardT, formatValue, scaleOf, shownValue, type TrendPoint } from '../logic.ts';
+import { type DashboardT, formatOf, shownValue, type TrendPoint } from '../logic.ts';
 import { ChangeLine } from './change-line.tsx';
 import { TrendChart } from './charts.tsx';
 import { Disaggregations } from './disaggregations.tsx';
@@ -32,10 +34,12 @@ export function IndicatorCard({
   t,
 }: IndicatorCardProps) {
   const { lang } = useI18n();
-  const scale = scaleOf(sheet, result.kind);
-  const fmt = (v: number) => formatValue(v, scale, lang);
+  const format = formatOf(sheet);
+  const fmt = (v: number) => formatValue(format, v, lang);
   const label = sheet?.label[lang] ?? result.indicatorId;
   const value = shownValue(result);
+  const shown = value === null ? null : (result.display.value?.[lang] ?? null);
+  const interval = result.display.interval?.[lang] ?? null;
   const measured = result.status === 'measured' || result.status === 'too_few_respondents';
   const headline =
     result.kind === 'distribution' && sheet?.headlineCategories && sheet.categories
@@ -61,9 +65,9 @@ export function IndicatorCard({
       {measured && (
         <>
           <div className="dash-figure">
-            {value !== null ? (
+            {shown !== null ? (
               <p className="dash-figure__value">
-                {fmt(value)}
+                {shown}
                 {headline && (
                   <span className="dash-figure__headline">
                     {' '}
@@ -82,11 +86,9 @@ export function IndicatorCard({
               </p>
             )}
             <p className="dash-figure__meta small">
-              {value !== null &&
-                (result.interval ? (
-                  <span>
-                    {t('card.interval', { low: fmt(result.interval[0]), high: fmt(result.interval[1]) })}
-                  </span>
+              {shown !== null &&
+                (interval !== null ? (
+                  <span>{t('card.interval', { interval })}</span>
                 ) : (
                   <span className="muted">{t('card.noInterval')}</span>
                 ))}
@@ -100,11 +102,18 @@ export function IndicatorCard({
             )}
           </div>
 
-          {value !== null && sheet?.range && result.interval && (
-            <RangeBar value={value} interval={result.interval} range={sheet.range} scale={scale} t={t} />
+          {value !== null && shown !== null && interval !== null && sheet?.range && result.interval && (
+            <RangeBar
+              value={value}
+              interval={result.interval}
+              text={{ value: shown, interval }}
+              range={sheet.range}
+              format={format}
+              t={t}
+            />
           )}
 
-          <ChangeLine result={result} scale={scale} comparisonPeriod={comparisonPeriod} t={t} />
+          <ChangeLine result={result} comparisonPeriod={comparisonPeriod} t={t} />
 
           {(result.target !== null || result.declaredBaseline !== null) && (
             <p className="cluster dash-card__target small">
@@ -125,7 +134,7 @@ export function IndicatorCard({
         trend.some((p) => p.value !== null) && (
           <TrendChart
             points={trend}
-            scale={scale}
+            format={format}
             range={sheet?.range}
             baseline={result.declaredBaseline}
             target={result.target}
@@ -139,7 +148,7 @@ export function IndicatorCard({
         )
       )}
 
-      <Disaggregations result={result} scale={scale} t={t} />
+      <Disaggregations result={result} format={format} t={t} />
     </article>
   );
 }

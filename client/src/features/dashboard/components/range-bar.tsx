@@ -1,28 +1,32 @@
+import type { ValueFormat } from '../../../../../indicators/schema.ts';
+import { formatValue } from '../../../../../indicators/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type DashboardT, formatValue, type Scale } from '../logic.ts';
+import type { DashboardT } from '../logic.ts';
 
 /** A horizontal range: the scale of the indicator, the interval as a band, the value as a mark. */
 export function RangeBar({
   value,
   interval,
+  text,
   range,
-  scale,
+  format,
   t,
 }: {
   value: number;
   interval: [number, number];
+  /** The value and interval as printed (the result's `display`). */
+  text: { value: string; interval: string };
   range: { min: number; max: number };
-  scale: Scale;
+  format: ValueFormat;
   t: DashboardT;
 }) {
   const { lang } = useI18n();
-  const fmt = (v: number) => formatValue(v, scale, lang);
+  const fmt = (v: number) => formatValue(format, v, lang);
   const span = range.max - range.min || 1;
   const pos = (v: number) => `${Math.min(100, Math.max(0, ((v - range.min) / span) * 100))}%`;
   const label = t('card.range', {
-    value: fmt(value),
-    low: fmt(interval[0]),
-    high: fmt(interval[1]),
+    value: text.value,
+    interval: text.interval,
     min: fmt(range.min),
     max: fmt(range.max),
   });

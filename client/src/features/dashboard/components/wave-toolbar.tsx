@@ -1,4 +1,5 @@
 // The dashboard's choice of wave and comparison wave, with the selected wave's response rate.
+import { formatPercent } from '../../../../../indicators/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { SelectField } from '../../../ui/field.tsx';
 import type { Wave } from '../api.ts';
@@ -22,12 +23,7 @@ export function WaveToolbar({
   t: DashboardT;
 }) {
   const { lang } = useI18n();
-  const rate =
-    wave.responseRate === null
-      ? '—'
-      : new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' }).format(
-          wave.responseRate,
-        );
+  const rate = wave.responseRate === null ? '—' : formatPercent(wave.responseRate, lang);
 
   return (
     <div className="dash-toolbar card">

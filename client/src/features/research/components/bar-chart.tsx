@@ -58,13 +58,24 @@ export interface BarChartProps {
   axisTitle?: string;
   /** Integer ticks (counts of caisses). */
   integer?: boolean;
+  /** How the axis ticks and the tooltips write a figure (indicator values: the library's formats). */
+  formats?: { tick: (v: number) => string; value: (v: number) => string };
   max?: number;
   /** Height of one group of bars, in CSS px. */
   rowHeight?: number;
   testId?: string;
 }
 
-export function BarChart({ series, label, axisTitle, integer, max, rowHeight = 48, testId }: BarChartProps) {
+export function BarChart({
+  series,
+  label,
+  axisTitle,
+  integer,
+  formats,
+  max,
+  rowHeight = 48,
+  testId,
+}: BarChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const lines = series.labels.reduce<number>((n, l) => n + (Array.isArray(l) ? l.length : 1), 0);
   const height = Math.max(
@@ -99,7 +110,12 @@ export function BarChart({ series, label, axisTitle, integer, max, rowHeight = 4
           x: {
             beginAtZero: true,
             max,
-            ticks: { precision: integer ? 0 : undefined, color: '#545c58', font: { size: 13 } },
+            ticks: {
+              precision: integer ? 0 : undefined,
+              color: '#545c58',
+              font: { size: 13 },
+              ...(formats ? { callback: (v: number | string) => formats.tick(Number(v)) } : {}),
+            },
             title: axisTitle
               ? { display: true, text: axisTitle, color: '#1b1f1d', font: { size: 13 } }
               : undefined,
@@ -109,14 +125,24 @@ export function BarChart({ series, label, axisTitle, integer, max, rowHeight = 4
         },
         plugins: {
           legend: { position: 'top', align: 'start', labels: { color: '#1b1f1d', font: { size: 14 } } },
-          tooltip: { enabled: true },
+          tooltip: {
+            enabled: true,
+            ...(formats
+              ? {
+                  callbacks: {
+                    label: (c: { dataset: { label?: string }; parsed: { x: number | null } }) =>
+                      `${c.dataset.label ?? ''} : ${c.parsed.x === null ? '—' : formats.value(c.parsed.x)}`,
+                  },
+                }
+              : {}),
+          },
         },
       },
       plugins: [intervalsPlugin],
     };
     const chart = new Chart(el, config);
     return () => chart.destroy();
-  }, [series, integer, max, axisTitle]);
+  }, [series, integer, formats, max, axisTitle]);
 
   return (
     <div className="r-chart" style={{ height }}>

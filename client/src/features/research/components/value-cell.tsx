@@ -1,10 +1,12 @@
 // How a caisse's indicator value reads in the comparison table: the figure, or a visible
-// suppression mark (« Masqué · effectif < 5 »), or « pas de données ».
+// suppression mark (« Masqué · effectif < 5 »), or « pas de données ». The figure is the server's
+// display string (written by indicators/format.ts, as in the reports).
+import { formatValue } from '../../../../../indicators/format.ts';
 import { useI18n, useT } from '../../../i18n/i18n.tsx';
 import { research } from '../messages.ts';
 import { Badge } from '../../../ui/badge.tsx';
 import type { IndicatorValue, ReferenceSheet } from '../api.ts';
-import { formatValue, valueState } from '../series.ts';
+import { valueState } from '../series.ts';
 
 export function ValueCell({
   value,
@@ -12,7 +14,7 @@ export function ValueCell({
   minCell,
 }: {
   value: IndicatorValue;
-  sheet: Pick<ReferenceSheet, 'unit'>;
+  sheet: Pick<ReferenceSheet, 'format'>;
   minCell: number;
 }) {
   const t = useT(research);
@@ -33,5 +35,5 @@ export function ValueCell({
     );
   }
   if (state === 'no_data') return <span className="muted">{t('ind.noData')}</span>;
-  return <span>{formatValue(value.value, sheet, lang)}</span>;
+  return <span>{value.display?.value?.[lang] ?? formatValue(sheet.format, value.value!, lang)}</span>;
 }
