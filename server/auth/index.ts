@@ -8,6 +8,7 @@ export {
   isCoordinatorOf,
   requireAdmin,
   requireCaisse,
+  requireReminders,
   requireResearch,
   requireUser,
 } from './policy.ts';

@@ -43,6 +43,19 @@ export function requireCaisse(actor: Actor, caisseId: string, min: CaisseRole): 
   return u;
 }
 
+/**
+ * Who may chase a wave's non-respondents (their list and the relaunch sheet that reissues their links).
+ * A future facilitator role is granted by adding it here.
+ */
+const REMINDER_ROLES: ReadonlySet<CaisseRole> = new Set(['coordinator']);
+
+export function requireReminders(actor: Actor, caisseId: string): UserActor {
+  const u = requireUser(actor);
+  const role = caisseRole(u, caisseId);
+  if (!role || !REMINDER_ROLES.has(role)) throw forbidden('Réservé aux coordinateurs de cette caisse');
+  return u;
+}
+
 /** Caisse profiles are not personal data: members see theirs, researchers and admins see all. */
 export function canSeeCaisseProfile(actor: Actor, caisseId: string): boolean {
   if (actor.kind !== 'user') return false;

@@ -7,3 +7,4 @@ export {
   setConsent,
 } from './participants.repository.ts';
 export { type Attributes, participantCodeSchema } from './participants.schema.ts';
+export { participantLink, reissueTokenIn } from './participants.service.ts';

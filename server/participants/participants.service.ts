@@ -3,7 +3,7 @@
 import { audit } from '../audit/index.ts';
 import { type Actor, requireCaisse, type UserActor } from '../auth/index.ts';
 import { findCaisse } from '../caisses/index.ts';
-import type { Participant } from '../db/schema.ts';
+import type { Participant, Queryable } from '../db/schema.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../http/errors.ts';
 import type { Deps } from '../http/types.ts';
 import { newToken } from '../util.ts';
@@ -26,7 +26,9 @@ import {
 
 type Ctx = Pick<Deps, 'db' | 'config'>;
 
-const linkFor = (ctx: Ctx, token: string) => `${ctx.config.publicUrl ?? ''}/r/${token}`;
+/** A participant's link: the token under `base` (PUBLIC_URL, or nothing for a link relative to the site). */
+export const participantLink = (base: string | null, token: string) => `${base ?? ''}/r/${token}`;
+const linkFor = (ctx: Ctx, token: string) => participantLink(ctx.config.publicUrl, token);
 const withToken = (ctx: Ctx, p: Participant, token: string): ParticipantWithToken => ({
   ...toParticipantDto(p),
   token,
@@ -145,17 +147,28 @@ export async function reissueToken(
 ): Promise<ParticipantWithToken> {
   const { db } = ctx;
   const { p, coordinator } = await coordinatorOfParticipant(ctx, actor, participantId);
-  const token = newToken();
-  await db.kysely.transaction().execute(async (trx) => {
-    await setToken(trx, p.id, token);
-    await audit(trx, coordinator, {
-      caisseId: p.caisse_id,
-      action: 'participant.token.reissue',
-      targetType: 'participant',
-      targetId: p.id,
-    });
-  });
+  const token = await db.kysely.transaction().execute((trx) => reissueTokenIn(trx, coordinator, p));
   return withToken(ctx, (await findParticipant(db.kysely, p.id))!, token);
+}
+
+/**
+ * A new link inside the caller's transaction, audited; returns the token. The caller has checked
+ * that the actor may reissue it (a wave's relaunch reissues many links in one transaction).
+ */
+export async function reissueTokenIn(
+  trx: Queryable,
+  actor: Actor,
+  p: Pick<Participant, 'id' | 'caisse_id'>,
+): Promise<string> {
+  const token = newToken();
+  await setToken(trx, p.id, token);
+  await audit(trx, actor, {
+    caisseId: p.caisse_id,
+    action: 'participant.token.reissue',
+    targetType: 'participant',
+    targetId: p.id,
+  });
+  return token;
 }
 
 export async function revokeToken(ctx: Ctx, actor: Actor, participantId: string): Promise<ParticipantDto> {

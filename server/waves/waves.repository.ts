@@ -98,3 +98,46 @@ export const countResponses = async (db: Queryable, waveId: string): Promise<num
 export function isAccepting(w: Pick<Wave, 'status' | 'opens_at' | 'closes_at'>, now = nowIso()): boolean {
   return w.status === 'open' && (!w.opens_at || w.opens_at <= now) && (!w.closes_at || now < w.closes_at);
 }
+
+/**
+ * The caisse's participants with no current response to the wave, in code order, with the time of
+ * their draft of it, if any. Those who refused consent are left out: a relaunch must not chase them.
+ */
+export const listNonRespondents = (db: Queryable, caisseId: string, waveId: string) =>
+  db
+    .selectFrom('participants as p')
+    .leftJoin('drafts as d', (j) => j.onRef('d.participant_id', '=', 'p.id').on('d.wave_id', '=', waveId))
+    .select([
+      'p.id',
+      'p.caisse_id',
+      'p.code',
+      'p.token_hash',
+      'p.token_issued_at',
+      'd.updated_at as draft_saved_at',
+    ])
+    .where('p.caisse_id', '=', caisseId)
+    .where('p.consent', '!=', 'refused')
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('responses as r')
+            .select('r.id')
+            .whereRef('r.participant_id', '=', 'p.id')
+            .where('r.wave_id', '=', waveId)
+            .where('r.superseded_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('p.code')
+    .execute();
+
+/** Which of these participant ids belong to the caisse. */
+export const participantsOfCaisse = async (db: Queryable, caisseId: string, ids: string[]) =>
+  (
+    await db
+      .selectFrom('participants')
+      .select('id')
+      .where('caisse_id', '=', caisseId)
+      .where('id', 'in', ids)
+      .execute()
+  ).map((r) => r.id);

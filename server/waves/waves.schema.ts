@@ -57,3 +57,24 @@ export const waveSchema = z.object({
 export type WaveCreate = z.infer<typeof waveCreateSchema>;
 export type WaveUpdate = z.infer<typeof waveUpdateSchema>;
 export type WaveDto = z.infer<typeof waveSchema>;
+
+/** A participant of the caisse with no current response to a participant-level wave. */
+export const nonRespondentSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  /** False when the link was revoked: a relaunch gives them a working one again. */
+  linkActive: z.boolean(),
+  tokenIssuedAt: z.string().nullable(),
+  /** When they last saved a draft of this wave (started, not sent), or null. */
+  draftSavedAt: z.string().nullable(),
+});
+
+/** The participants to relaunch: some non-respondents (1 to 500), or all of them. */
+export const relaunchBodySchema = z.union([
+  z.strictObject({ participantIds: z.array(z.uuid()).min(1).max(500) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export const relaunchQuerySchema = z.strictObject({ lang: z.enum(['fr', 'en']).default('fr') });
+
+export type NonRespondent = z.infer<typeof nonRespondentSchema>;
+export type RelaunchBody = z.infer<typeof relaunchBodySchema>;

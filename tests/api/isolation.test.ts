@@ -196,6 +196,18 @@ const matrix: Record<string, Cell> = {
     url: () => `/api/waves/${w.waveA}`,
     body: () => ({ period: '2026-T1' }),
   },
+  'GET /api/waves/:waveId/non-respondents': {
+    allow: A_WRITERS,
+    url: () => `/api/waves/${w.waveA}/non-respondents`,
+  },
+  'POST /api/waves/:waveId/relaunch': {
+    allow: A_WRITERS,
+    url: async () => {
+      await freshParticipant(); // at least one non-respondent to relaunch
+      return `/api/waves/${w.waveA}/relaunch`;
+    },
+    body: () => ({ all: true }),
+  },
   'POST /api/caisses/:caisseId/participants': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/participants`,
