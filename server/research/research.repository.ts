@@ -1,6 +1,6 @@
 // The research view's reads: caisses by profile, and the fingerprint of everything it depends on.
 import type { Caisse, Queryable } from '../db/schema.ts';
-import type { ResearchFilters } from './research.service.ts';
+import type { ResearchFilters } from './research.schema.ts';
 
 /**
  * Every write is audited in its own transaction, so the tail of the audit log (the latest instant and

@@ -17,21 +17,12 @@ import {
   OBJECTIVE_LABELS,
   STANDARD_OBJECTIVES,
 } from '../../indicators/taxonomy.ts';
-import { z } from 'zod';
-import { INSEE_REGIONS, stages, targetPublics, territoryTypes } from '../caisses/index.ts';
 import type { Caisse } from '../db/schema.ts';
 import { filteredCaisses, globalFingerprint } from './research.repository.ts';
+import type { IndicatorComparison, ResearchFilters, ResearchGaps } from './research.schema.ts';
 import { LruCache } from '../http/lru.ts';
 import type { Deps } from '../http/types.ts';
 import { analyseWave, type CaisseGaps } from '../indicators/index.ts';
-
-export const researchFiltersSchema = z.strictObject({
-  territoryType: z.enum(territoryTypes).optional(),
-  targetPublic: z.enum(targetPublics).optional(),
-  region: z.enum(INSEE_REGIONS).optional(),
-  stage: z.enum(stages).optional(),
-});
-export type ResearchFilters = z.infer<typeof researchFiltersSchema>;
 
 export class ResearchCache extends LruCache<unknown> {
   constructor() {
@@ -57,7 +48,7 @@ const profileOf = (c: Caisse) => ({
   stage: c.stage,
 });
 
-export async function researchGaps(deps: Deps, filters: ResearchFilters) {
+export async function researchGaps(deps: Deps, filters: ResearchFilters): Promise<ResearchGaps> {
   return cached(deps, ['gaps', filters], async () => {
     const caisses = await filteredCaisses(deps.db.kysely, filters);
     const perCaisse: (ReturnType<typeof profileOf> &
@@ -110,7 +101,11 @@ export async function researchGaps(deps: Deps, filters: ResearchFilters) {
   });
 }
 
-export async function researchIndicator(deps: Deps, def: IndicatorDefinition, filters: ResearchFilters) {
+export async function researchIndicator(
+  deps: Deps,
+  def: IndicatorDefinition,
+  filters: ResearchFilters,
+): Promise<IndicatorComparison> {
   return cached(deps, ['indicator', def.id, filters], async () => {
     const opts = { minCell: deps.config.minCell, suppress: true };
     const caisses = await filteredCaisses(deps.db.kysely, filters);

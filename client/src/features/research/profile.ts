@@ -12,7 +12,7 @@ import {
   TARGET_PUBLICS,
   TERRITORY_TYPES,
 } from '../../../../indicators/taxonomy.ts';
-import type { ResearchFilters as ResearchFiltersDto } from '../../../../server/research/research.service.ts';
+import type { ResearchFilters as ResearchFiltersDto } from '../../../../server/research/research.schema.ts';
 import type { Lang } from '../../i18n/i18n.tsx';
 
 export type { Dimension, Localized };

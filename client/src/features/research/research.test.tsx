@@ -158,6 +158,7 @@ describe('chart series', () => {
   it('comparison: one bar per caisse, no bar for suppressed caisses, pooled last in its own series', () => {
     const cmp: IndicatorComparison = {
       indicatorId: 'x',
+      filters: {},
       minCell: 5,
       caisses: [
         {
@@ -381,7 +382,7 @@ describe('indicator comparison screen', () => {
           interval: { fr: '50\u00a0% – 60\u00a0%', en: '50% – 60%' },
         },
       }),
-    } satisfies IndicatorComparison & { filters: object };
+    } satisfies IndicatorComparison;
     // jsdom has no canvas: the chart stays undrawn (as in a browser without one), the table shows.
     const noCanvas = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     const router = createMemoryRouter([{ path: '/recherche/indicateurs', element: <ResearchIndicator /> }], {
