@@ -3,36 +3,22 @@
 // token is the key.
 import type { z } from 'zod';
 import type {
+  LinkExport,
+  LinkOverview,
+} from '../../../../server/participant-link/participant-link.schema.ts';
+import type {
   SubmissionResult as SubmissionResultDto,
   surveyDataSchema,
 } from '../../../../server/responses/responses.schema.ts';
 import { type ApiClient, api } from '../../lib/api.ts';
 
+// The link routes' answers: server/participant-link/participant-link.schema.ts and
+// server/responses/responses.schema.ts (a submission's result carries its contentHash).
 export type SurveyData = z.infer<typeof surveyDataSchema>;
 export type SubmissionResult = SubmissionResultDto;
-
-// The link routes' answers (server/participant-link/participant-link.routes.ts declares their
-// schemas inline, without exporting them: these mirror them until it does).
-
-export interface LinkWave {
-  id: string;
-  period: string;
-  closesAt: string | null;
-  questionnaire: { versionId: string; title: string; definition: Record<string, unknown> };
-  draft: { data: SurveyData; updatedAt: string } | null;
-  submittedAt: string | null;
-}
-
-export interface ParticipantLink {
-  participant: { code: string; consent: string };
-  caisse: { name: string };
-  waves: LinkWave[];
-}
-
-export interface MyAnswers {
-  participant: { code: string; consent: string; attributes: Record<string, unknown> };
-  responses: { waveId: string; period: string; submittedAt: string; revision: number; data: SurveyData }[];
-}
+export type ParticipantLink = LinkOverview;
+export type LinkWave = LinkOverview['waves'][number];
+export type MyAnswers = LinkExport;
 
 const link = (token: string) => `/r/${encodeURIComponent(token)}`;
 
