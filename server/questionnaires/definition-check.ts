@@ -5,15 +5,11 @@ import { Model } from 'survey-core';
 import { type SurveyDefinition, tryCompileValidator } from './validator.ts';
 import type { DefinitionIssue } from './validator/types.ts';
 import { isPlainObject } from './validator/values.ts';
+import type { DefinitionError } from './questionnaires.schema.ts';
 
 export type { SurveyDefinition } from './validator.ts';
-
-export interface DefinitionError {
-  path?: string;
-  /** French. */
-  message: string;
-  messageEn: string;
-}
+/** One reason a definition is refused: the details of INVALID_DEFINITION (questionnaires.schema.ts). */
+export type { DefinitionError };
 
 export type DefinitionCheck =
   | { ok: true; definition: SurveyDefinition; questionNames: string[] }

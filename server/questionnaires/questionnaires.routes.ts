@@ -4,6 +4,7 @@ import { requireCaisse, requireUser } from '../auth/index.ts';
 import { authErrors, caisseParams, idSchema, items } from '../http/schemas.ts';
 import type { App, Deps } from '../http/types.ts';
 import {
+  assembleResultSchema,
   questionnaireCreateSchema,
   questionnaireDetailSchema,
   questionnaireSchema,
@@ -41,15 +42,6 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     },
   );
 
-  const assembledSchema = z
-    .object({
-      questionnaireId: z.string(),
-      versionId: z.string(),
-      version: z.number(),
-      modules: z.array(z.string()),
-      changed: z.boolean(),
-    })
-    .nullable();
   app.post(
     '/caisses/:caisseId/questionnaires/assemble',
     {
@@ -58,7 +50,7 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
         summary: 'Assembler les questionnaires à partir de la sélection d’indicateurs',
         params: caisseParams,
         body: z.strictObject({}).optional(),
-        response: { 200: z.object({ participant: assembledSchema, caisse: assembledSchema }), ...authErrors },
+        response: { 200: assembleResultSchema, ...authErrors },
       },
     },
     async (req) => {

@@ -56,3 +56,29 @@ export const versionDetailSchema = versionSummarySchema.extend({
 
 export type Level = (typeof levels)[number];
 export type QuestionnaireCreate = z.infer<typeof questionnaireCreateSchema>;
+
+/** One level's questionnaire as POST /caisses/:id/questionnaires/assemble answers it. */
+export const assembledSchema = z.object({
+  questionnaireId: z.string(),
+  versionId: z.string(),
+  version: z.number(),
+  modules: z.array(z.string()),
+  changed: z.boolean(),
+});
+/** The assembled questionnaire of each level (null: no selected indicator of that level). */
+export const assembleResultSchema = z.object({
+  participant: assembledSchema.nullable(),
+  caisse: assembledSchema.nullable(),
+});
+
+/** One reason of an INVALID_DEFINITION (400), in the error's `details`. */
+export const definitionErrorSchema = z.object({
+  path: z.string().optional(),
+  /** French. */
+  message: z.string(),
+  messageEn: z.string(),
+});
+
+export type Assembled = z.infer<typeof assembledSchema>;
+export type AssembleResult = z.infer<typeof assembleResultSchema>;
+export type DefinitionError = z.infer<typeof definitionErrorSchema>;

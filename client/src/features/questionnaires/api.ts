@@ -3,6 +3,8 @@
 // server/questionnaires/questionnaires.schema.ts).
 import type { z } from 'zod';
 import type {
+  AssembleResult,
+  DefinitionError,
   QuestionnaireCreate,
   questionnaireDetailSchema,
   questionnaireSchema,
@@ -20,21 +22,7 @@ export type VersionDetail = z.infer<typeof versionDetailSchema>;
 export type VersionCreated = z.infer<typeof versionCreatedSchema>;
 export type Definition = QuestionnaireCreate['definition'];
 
-/** What POST /caisses/:id/questionnaires/assemble answers for each level. */
-export interface Assembled {
-  questionnaireId: string;
-  versionId: string;
-  version: number;
-  modules: string[];
-  changed: boolean;
-}
-
-/** One reason of an INVALID_DEFINITION (400). */
-export interface DefinitionIssue {
-  path?: string;
-  message: string;
-  messageEn?: string;
-}
+export type { Assembled } from '../../../../server/questionnaires/questionnaires.schema.ts';
 
 const enc = encodeURIComponent;
 const c = (caisseId: string) => `/caisses/${enc(caisseId)}`;
@@ -46,11 +34,7 @@ export const questionnairesApi = {
     api.get<QuestionnaireDetail>(`/questionnaires/${enc(qid)}`, { signal }),
   version: (vid: string, signal?: AbortSignal) =>
     api.get<VersionDetail>(`/questionnaire-versions/${enc(vid)}`, { signal }),
-  assemble: (caisseId: string) =>
-    api.post<{ participant: Assembled | null; caisse: Assembled | null }>(
-      `${c(caisseId)}/questionnaires/assemble`,
-      {},
-    ),
+  assemble: (caisseId: string) => api.post<AssembleResult>(`${c(caisseId)}/questionnaires/assemble`, {}),
   create: (caisseId: string, body: QuestionnaireCreate) =>
     api.post<VersionCreated>(`${c(caisseId)}/questionnaires`, body),
   addVersion: (qid: string, definition: Definition) =>
@@ -60,7 +44,7 @@ export const questionnairesApi = {
 /** The reasons of an INVALID_DEFINITION (400) in the reader's language. */
 export function definitionIssues(err: unknown, lang: Lang): string[] {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
-  return (err.details as DefinitionIssue[]).map((d) => {
+  return (err.details as DefinitionError[]).map((d) => {
     const text = lang === 'en' && d.messageEn ? d.messageEn : d.message;
     return d.path ? `${d.path} — ${text}` : text;
   });
