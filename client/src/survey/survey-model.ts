@@ -28,7 +28,8 @@ export const surveyTheme = {
 };
 
 export interface SurveyModelOptions {
-  lang: Lang;
+  /** The questionnaire's locale: one of the app's languages or any the definition is translated into. */
+  lang: Lang | string;
   /** Answers to start from (a draft). */
   data?: Record<string, unknown> | null;
 }
@@ -54,7 +55,7 @@ export function createSurveyModel(definition: Record<string, unknown>, opts: Sur
 /** The definition's title in a language (`{ default: fr, en }` or a plain string). */
 export function questionnaireTitle(
   definition: Record<string, unknown>,
-  lang: Lang,
+  lang: Lang | string,
   fallback: string,
 ): string {
   const title = definition.title;
@@ -72,7 +73,7 @@ export function questionnaireTitle(
  * lang="en" on the form (screen readers would read French with English rules). Setting the
  * property itself keeps 'fr': texts still fall back to `default` (French), UI strings are French.
  */
-export function setSurveyLocale(model: Model, lang: Lang): void {
+export function setSurveyLocale(model: Model, lang: Lang | string): void {
   model.setPropertyValue('locale', lang);
 }
 

@@ -68,6 +68,11 @@ export const participant = defineDictionary({
     'answers.back': 'Retour au questionnaire',
     'footer.answers': 'Télécharger mes réponses',
     'footer.privacy': 'Vous êtes identifié(e) par un code, jamais par votre nom.',
+    'locale.label': 'Langue du questionnaire',
+    'listen.label': 'Écouter',
+    'listen.stop': 'Arrêter',
+    'listen.aria': 'Écouter la question',
+    'listen.ariaStop': 'Arrêter la lecture',
   },
   en: {
     'doc.title': 'Questionnaire — {caisse}',
@@ -132,5 +137,10 @@ export const participant = defineDictionary({
     'answers.back': 'Back to the questionnaire',
     'footer.answers': 'Download my answers',
     'footer.privacy': 'You are identified by a code, never by your name.',
+    'locale.label': 'Questionnaire language',
+    'listen.label': 'Listen',
+    'listen.stop': 'Stop',
+    'listen.aria': 'Listen to the question',
+    'listen.ariaStop': 'Stop reading',
   },
 });

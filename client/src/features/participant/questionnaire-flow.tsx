@@ -8,11 +8,14 @@ import { ApiError, type ValidationIssue, validationIssues } from '../../lib/api.
 import { createSurveyModel, resumePageNo, setSurveyLocale } from '../../survey/survey-model.ts';
 import { type LinkWave, participantApi, type SubmissionResult, type SurveyData } from './api.ts';
 import { AnsweringView } from './components/answering-view.tsx';
+import { addReadAloud } from './components/read-aloud-button.tsx';
 import { EndScreen, FailedScreen, SubmittedScreen, ThanksScreen } from './components/end-screens.tsx';
 import { SendingScreen } from './components/sending-screen.tsx';
 import type { DraftState } from './draft-saver.ts';
-import { chooseStartData, createLocalStore } from './local-store.ts';
+import { chooseStartData, createLinkPrefs, createLocalStore } from './local-store.ts';
 import { participant } from './messages.ts';
+import { initialLocale, isAppLang, questionnaireLocales } from './questionnaire-locale.ts';
+import { createReadAloud } from './read-aloud.ts';
 import { showServerErrors } from './server-errors.ts';
 import { createSubmitRetry, type SubmitStatus } from './submit-retry.ts';
 import { useDraftSaver, useRetryWhenOnline, useSurveyDrafts } from './use-flow-effects.ts';
@@ -38,8 +41,9 @@ export function QuestionnaireFlow({
   answersHref,
 }: QuestionnaireFlowProps) {
   const t = useT(participant);
-  const { lang } = useI18n();
+  const { lang, setLang } = useI18n();
   const store = useMemo(() => createLocalStore(token, wave.id), [token, wave.id]);
+  const prefs = useMemo(() => createLinkPrefs(token), [token]);
 
   // Everything about where we start is read once, when the wave opens.
   const [start] = useState(() => {
@@ -60,18 +64,52 @@ export function QuestionnaireFlow({
   const [loadingEdit, setLoadingEdit] = useState(false);
   const retryRef = useRef<{ retryNow: () => void } | null>(null);
 
+  // Read aloud in the questionnaire's language; one reader for the wave, stopped when it closes.
+  const [reader] = useState(() => createReadAloud(lang));
+  useEffect(() => () => reader.stop(), [reader]);
+
   // The model is created once per questionnaire version: a refreshed `wave` object must not rebuild
   // it, and a language change only switches its locale (effect below).
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const model = useMemo(() => {
     const m = createSurveyModel(wave.questionnaire.definition, { lang, data: start.data });
     if (start.restored) m.currentPageNo = resumePageNo(m);
+    addReadAloud(m, reader);
     return m;
   }, [wave.questionnaire.versionId, start]);
 
+  // The questionnaire's language: chosen among its translations, kept for this link, and the app's
+  // own texts follow when they exist in it.
+  const locales = useMemo(() => questionnaireLocales(model), [model]);
+  const [locale, setLocale] = useState(() => initialLocale(prefs.locale(), lang, locales));
+  const chooseLocale = useCallback(
+    (next: string) => {
+      setLocale(next);
+      prefs.setLocale(next);
+      if (isAppLang(next)) setLang(next);
+    },
+    [prefs, setLang],
+  );
+  // On opening: the app speaks the language kept for this link.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the first locale
   useEffect(() => {
-    setSurveyLocale(model, lang);
-  }, [model, lang]);
+    if (isAppLang(locale) && locale !== lang) setLang(locale);
+  }, []);
+  // The header's language switch: the questionnaire follows when it has that language.
+  const prevLang = useRef(lang);
+  useEffect(() => {
+    if (prevLang.current === lang) return;
+    prevLang.current = lang;
+    if (locales.includes(lang)) {
+      setLocale(lang);
+      prefs.setLocale(lang);
+    }
+  }, [lang, locales, prefs]);
+
+  useEffect(() => {
+    setSurveyLocale(model, locale);
+    reader.setLocale(locale);
+  }, [model, reader, locale]);
 
   const saver = useDraftSaver(token, wave.id, store, setDraftState);
 
@@ -189,6 +227,9 @@ export function QuestionnaireFlow({
         <AnsweringView
           wave={wave}
           model={model}
+          locale={locale}
+          locales={locales}
+          onLocale={chooseLocale}
           closes={closes}
           draftState={draftState}
           notice={notice}

@@ -69,14 +69,17 @@ describe('read aloud: what is said', () => {
     );
   });
 
-  it('says Oui/Non for a boolean, or its own labels', () => {
+  it('says Non/Oui for a boolean (as shown), or its own labels, swapped or not', () => {
     setSurveyLocale(model, 'fr');
-    expect(readAloudText(question(model, 'cereals'), 'fr')).toBe('Des céréales ? Oui. Non.');
+    expect(readAloudText(question(model, 'cereals'), 'fr')).toBe('Des céréales ? Non. Oui.');
     expect(readAloudText(question(model, 'consent'), 'fr')).toBe(
-      'Acceptez-vous. Oui, j’accepte. Non, je refuse.',
+      'Acceptez-vous. Non, je refuse. Oui, j’accepte.',
     );
     setSurveyLocale(model, 'en');
-    expect(readAloudText(question(model, 'cereals'), 'en')).toBe('Cereals? Yes. No.');
+    expect(readAloudText(question(model, 'cereals'), 'en')).toBe('Cereals? No. Yes.');
+    const swapped = new Model({ elements: [{ type: 'boolean', name: 'b', title: 'B', swapOrder: true }] });
+    setSurveyLocale(swapped, 'fr');
+    expect(readAloudText(question(swapped, 'b'), 'fr')).toBe('B. Oui. Non.');
   });
 
   it('says a numeric scale by its ends, and labelled ratings as choices', () => {

@@ -62,15 +62,17 @@ interface ChoiceLike {
 export function spokenQuestion(question: Question): SpokenQuestion {
   const q = question as Question & {
     visibleChoices?: ChoiceLike[];
-    labelTrue?: string;
-    labelFalse?: string;
+    locLabelLeft?: { renderedHtml: string };
+    locLabelRight?: { renderedHtml: string };
     rateValues?: unknown[];
     minRateDescription?: string;
     maxRateDescription?: string;
   };
   const base = { title: q.processedTitle ?? q.title ?? '', description: q.description ?? '' };
   const type = q.getType();
-  if (type === 'boolean') return { ...base, choices: [q.labelTrue ?? '', q.labelFalse ?? ''] };
+  // A boolean's two labels as shown: « Non » then « Oui » unless the question swaps them.
+  if (type === 'boolean')
+    return { ...base, choices: [q.locLabelLeft?.renderedHtml ?? '', q.locLabelRight?.renderedHtml ?? ''] };
   const choices = (q.visibleChoices ?? []).map((c) => c.text);
   if (type === 'rating') {
     // Labelled values (« Jamais », « Rarement »…) are read like choices; a bare 0–10 scale by its ends.

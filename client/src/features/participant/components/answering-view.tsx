@@ -7,11 +7,16 @@ import { Alert } from '../../../ui/alert.tsx';
 import type { LinkWave } from '../api.ts';
 import type { DraftState } from '../draft-saver.ts';
 import { participant } from '../messages.ts';
+import { isRtl } from '../questionnaire-locale.ts';
 import { DraftIndicator } from './draft-indicator.tsx';
+import { LocalePicker } from './locale-picker.tsx';
 
 export function AnsweringView({
   wave,
   model,
+  locale,
+  locales,
+  onLocale,
   closes,
   draftState,
   notice,
@@ -19,6 +24,10 @@ export function AnsweringView({
 }: {
   wave: LinkWave;
   model: Model;
+  /** The questionnaire's language, and the others it is translated into. */
+  locale: string;
+  locales: readonly string[];
+  onLocale: (locale: string) => void;
   closes: string | null;
   draftState: DraftState;
   notice: 'restored' | 'invalid' | null;
@@ -27,10 +36,11 @@ export function AnsweringView({
   const t = useT(participant);
   const { lang } = useI18n();
   return (
-    <div className="questionnaire">
+    <div className="questionnaire" lang={locale} dir={isRtl(locale) ? 'rtl' : undefined}>
+      <LocalePicker locales={locales} value={locale} onChange={onLocale} />
       <header className="questionnaire__header">
         <h1 className="questionnaire__title">
-          {questionnaireTitle(wave.questionnaire.definition, lang, wave.questionnaire.title)}
+          {questionnaireTitle(wave.questionnaire.definition, locale, wave.questionnaire.title)}
         </h1>
         <p className="muted small">
           {t('wave.period', { period: wave.period })}
