@@ -87,10 +87,11 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fillColor('#000000').fill();
 }
 
-function drawCutLines(doc: PDFKit.PDFDocument) {
+/** Dotted lines around the page's rows of cards (only the rows used: the last page may be short). */
+function drawCutLines(doc: PDFKit.PDFDocument, rows: number) {
   const top = MARGIN + HEADER;
   doc.save().lineWidth(0.5).strokeColor('#9aa39e').dash(3, { space: 3 });
-  for (let r = 0; r <= ROWS; r++) {
+  for (let r = 0; r <= rows; r++) {
     const y = top + r * CARD_H;
     doc
       .moveTo(MARGIN, y)
@@ -101,12 +102,12 @@ function drawCutLines(doc: PDFKit.PDFDocument) {
     const x = MARGIN + c * CARD_W;
     doc
       .moveTo(x, top)
-      .lineTo(x, top + ROWS * CARD_H)
+      .lineTo(x, top + rows * CARD_H)
       .stroke();
   }
   doc.undash().restore();
   doc.font(F.regular).fontSize(9).fillColor('#9aa39e');
-  for (let r = 0; r < ROWS; r++) doc.text('✂', MARGIN - 12, top + r * CARD_H - 5, { lineBreak: false });
+  for (let r = 0; r < rows; r++) doc.text('✂', MARGIN - 12, top + r * CARD_H - 5, { lineBreak: false });
 }
 
 function drawCard(doc: PDFKit.PDFDocument, s: RelaunchSheet, card: RelaunchCard, x: number, y: number) {
@@ -212,7 +213,7 @@ export async function relaunchPdf(s: RelaunchSheet): Promise<Buffer> {
       });
       doc.font(F.regular).fontSize(7).fillColor(MUTED);
       doc.text(issued, MARGIN, MARGIN + 7, { width: PAGE.width - 2 * MARGIN, height: 9, lineBreak: false });
-      drawCutLines(doc);
+      drawCutLines(doc, Math.ceil(Math.min(perPage, s.cards.length - i) / COLS));
     }
     const x = MARGIN + (slot % COLS) * CARD_W;
     const y = MARGIN + HEADER + Math.floor(slot / COLS) * CARD_H;

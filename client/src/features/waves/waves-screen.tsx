@@ -1,7 +1,8 @@
 // /caisses/:caisseId/vagues — the caisse's waves: create one (a questionnaire version, a period,
 // dates, the baseline flag), open and close them, the response rate of each (submitted /
 // participants) refreshed every 10 s while the page is visible, and the exports of the responses
-// (CSV, CSV for Excel, XLSX, codebook) for coordinators.
+// (CSV, CSV for Excel, XLSX, codebook) for coordinators; on an open participant wave, its reminders
+// (non-respondents and the relaunch sheet).
 import '../../styles/coordinator.css';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -15,6 +16,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { questionnairesApi } from '../questionnaires/api.ts';
 import { type Wave, wavesApi } from './api.ts';
 import { CreateWave } from './components/create-wave.tsx';
+import { RemindersPanel } from './components/reminders-panel.tsx';
 import { WavesTable } from './components/waves-table.tsx';
 import { useSession } from '../auth/session.tsx';
 
@@ -31,6 +33,7 @@ export default function WavesScreen() {
   const questionnaires = useLoad((signal) => questionnairesApi.list(caisseId, signal), [caisseId]);
   const [status, setStatus] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const [busyWave, setBusyWave] = useState<string | null>(null);
+  const [remindWaveId, setRemindWaveId] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${t('waves.title')} · ${t('app.name')}`;
@@ -55,6 +58,7 @@ export default function WavesScreen() {
   const list = waves.data;
   const qs = questionnaires.data ?? [];
   const titleOf = new Map(qs.map((q) => [q.id, q.title]));
+  const remindWave = canEdit ? list.find((w) => w.id === remindWaveId) : undefined;
 
   async function setWaveStatus(w: Wave, next: Wave['status']) {
     setBusyWave(w.id);
@@ -83,9 +87,13 @@ export default function WavesScreen() {
           isCoordinator={isCoordinator}
           busyWave={busyWave}
           onStatus={(w, next) => void setWaveStatus(w, next)}
+          onRemind={(w) => setRemindWaveId(w.id)}
         />
         <p className="muted small">{t('waves.live')}</p>
       </section>
+      {remindWave && (
+        <RemindersPanel key={remindWave.id} wave={remindWave} onClose={() => setRemindWaveId(null)} />
+      )}
       {canEdit && (
         <CreateWave
           caisseId={caisseId}

@@ -1,5 +1,5 @@
 // The waves of a caisse: period, questionnaire, dates, status, response rate and, for those who may,
-// the buttons opening and closing each wave and the links to its exports.
+// the buttons opening and closing each wave, its reminders and the links to its exports.
 import { coordinator } from '../../../i18n/coordinator.ts';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n, useT } from '../../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { Button, ButtonAnchor } from '../../../ui/button.tsx';
 import { Icon } from '../../../ui/icon.tsx';
 import { Table } from '../../../ui/table.tsx';
 import { exportUrls, type Wave } from '../api.ts';
+import { reminders } from '../messages.ts';
 
 export function WavesTable({
   caisseId,
@@ -17,6 +18,7 @@ export function WavesTable({
   isCoordinator,
   busyWave,
   onStatus,
+  onRemind,
 }: {
   caisseId: string;
   waves: Wave[];
@@ -25,8 +27,11 @@ export function WavesTable({
   isCoordinator: boolean;
   busyWave: string | null;
   onStatus: (w: Wave, next: Wave['status']) => void;
+  /** Opens the reminders of an open participant wave (coordinators and admins). */
+  onRemind: (w: Wave) => void;
 }) {
   const t = useT(coordinator);
+  const tr = useT(reminders);
   const { lang } = useI18n();
   const rate = (w: Wave) =>
     t('waves.rate', {
@@ -108,6 +113,17 @@ export function WavesTable({
                           onClick={() => onStatus(w, 'closed')}
                         >
                           {t('waves.close')}
+                        </Button>
+                      )}
+                      {w.status === 'open' && w.level === 'participant' && (
+                        <Button
+                          small
+                          variant="secondary"
+                          aria-label={tr('openLabel', { period: w.period })}
+                          onClick={() => onRemind(w)}
+                        >
+                          <Icon name="user" size={16} />
+                          {tr('open')}
                         </Button>
                       )}
                     </div>
