@@ -212,6 +212,9 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     await page.getByText('Yes, I agree', { exact: true }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('You are:', { exact: true }).waitFor();
+    // The button sits outside the title heading, which names the question: no « Listen » in its name.
+    await page.getByRole('radiogroup', { name: 'You are:' }).waitFor();
+    expect(await page.getByRole('radiogroup', { name: /Listen/ }).count()).toBe(0);
     await firstQuestion(page).getByRole('button', { name: 'Listen to the question' }).click();
     expect((await spoken(page))[2]).toEqual({ text: 'You are: A woman. A man. Other.', lang: 'en-GB' });
 
