@@ -465,7 +465,15 @@ async function pdfReport(dialect: 'sqlite' | 'postgres', url: string, n: number)
           for (const [w, names, data] of answers) {
             await storeSubmission(
               trx,
-              { wave: w, participant: p, clientId: newId(), data, source: 'import', actor: anonymous },
+              {
+                wave: w,
+                participant: p,
+                clientId: newId(),
+                data,
+                source: 'import',
+                collectionMode: 'import',
+                actor: anonymous,
+              },
               { data, questionNames: names },
             );
           }
@@ -479,7 +487,15 @@ async function pdfReport(dialect: 'sqlite' | 'postgres', url: string, n: number)
       const data = caisseAnswers(rng, size);
       await storeSubmission(
         db.kysely,
-        { wave: w, participant: null, clientId: newId(), data, source: 'import', actor: anonymous },
+        {
+          wave: w,
+          participant: null,
+          clientId: newId(),
+          data,
+          source: 'import',
+          collectionMode: 'import',
+          actor: anonymous,
+        },
         { data, questionNames: monitoring.names },
       );
     }

@@ -90,7 +90,7 @@ function answerPool(questionNames: Set<string>, modules: readonly string[], size
       followup: true,
       improvement: (i % 3) / 3,
     });
-    return { data: JSON.stringify(data), ...storedMeasures(data, questionNames, null) };
+    return { data: JSON.stringify(data), ...storedMeasures(data, questionNames, null, 'self') };
   });
 }
 

@@ -9,6 +9,8 @@ import type { IndicatorDefinition } from './schema.ts';
 import { householdSizeBand } from './catalogue/readers.ts';
 import {
   AGE_BANDS,
+  COLLECTION_MODES,
+  type CollectionMode,
   COTISATION_TIERS,
   HOUSEHOLD_SIZE_BANDS,
   HOUSEHOLD_TYPES,
@@ -21,6 +23,7 @@ export const ATTRIBUTE_CODES = {
   household_size_band: HOUSEHOLD_SIZE_BANDS,
   respondent_sex: RESPONDENT_SEXES,
   age_band: AGE_BANDS,
+  collection_mode: COLLECTION_MODES,
 } as const satisfies Record<string, readonly string[]>;
 export type AttributeKey = keyof typeof ATTRIBUTE_CODES;
 export const ATTRIBUTE_KEYS = Object.keys(ATTRIBUTE_CODES) as AttributeKey[];
@@ -150,9 +153,13 @@ export function computeMeasures(
   answers: Answers,
   questionNames: ReadonlySet<string>,
   participant: ParticipantRecord | null,
+  collectionMode: CollectionMode | null,
 ): { measures: Map<string, Measure | null>; attributes: Record<string, string | null> } {
   const measures = measureAll(answers, questionNames);
-  const attributes: Record<string, string | null> = participantAttributes(answers);
+  const attributes: Record<string, string | null> = {
+    ...participantAttributes(answers),
+    collection_mode: collectionMode,
+  };
   // Follow-up questionnaires do not ask the household again: fall back on the participant's record.
   if (participant) {
     attributes.household_type ??= participant.householdType ?? null;
@@ -168,7 +175,8 @@ export function storedMeasures(
   answers: Answers,
   questionNames: ReadonlySet<string>,
   participant: ParticipantRecord | null,
+  collectionMode: CollectionMode | null,
 ): { layout: string; measures: Uint8Array } {
-  const m = computeMeasures(answers, questionNames, participant);
+  const m = computeMeasures(answers, questionNames, participant, collectionMode);
   return { layout: LAYOUT.id, measures: encodeMeasures(m.measures, m.attributes) };
 }

@@ -62,7 +62,7 @@ export function measureAll(
 
 /** Participant attributes for disaggregation, derived from the answers (null when unanswered). */
 export type ParticipantAttributes = Record<
-  Exclude<DisaggregationKey, 'territory_type' | 'target_public'>,
+  Exclude<DisaggregationKey, 'territory_type' | 'target_public' | 'collection_mode'>,
   string | null
 >;
 

@@ -23,6 +23,7 @@ export const DISAGGREGATION_KEYS = [
   'household_size_band',
   'respondent_sex',
   'age_band',
+  'collection_mode',
   'territory_type',
   'target_public',
 ] as const;

@@ -143,3 +143,18 @@ export const HOUSEHOLD_TYPES = [
 export const RESPONDENT_SEXES = ['female', 'male', 'other'] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
 export type RespondentSex = (typeof RESPONDENT_SEXES)[number];
+
+/**
+ * How a response was collected: the participant alone (`self`, their link), with a volunteer or an
+ * enumerator (`assisted`), entered from a paper form (`paper`), or imported from another tool (`import`).
+ * A breakdown by mode shows a mode effect on an indicator.
+ */
+export const COLLECTION_MODES = ['self', 'assisted', 'paper', 'import'] as const;
+export type CollectionMode = (typeof COLLECTION_MODES)[number];
+
+export const COLLECTION_MODE_LABELS: Record<CollectionMode, Localized> = {
+  self: { fr: 'Seul·e (lien personnel)', en: 'Alone (personal link)' },
+  assisted: { fr: 'Avec un·e bénévole ou enquêteur·rice', en: 'With a volunteer or enumerator' },
+  paper: { fr: 'Questionnaire papier saisi', en: 'Paper form, entered' },
+  import: { fr: 'Importé d’un autre outil', en: 'Imported from another tool' },
+};

@@ -8,6 +8,7 @@ import * as m0005 from './2026_11_23_0005_audit_time_index.ts';
 import * as m0006 from './2026_11_23_0006_app_state.ts';
 import * as m0007 from './2026_11_23_0007_measures_single_index.ts';
 import * as m0008 from './2026_12_05_0008_response_content_hash.ts';
+import * as m0009 from './2026_12_05_0009_response_collection_mode.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0006_app_state': m0006,
   '2026_11_23_0007_measures_single_index': m0007,
   '2026_12_05_0008_response_content_hash': m0008,
+  '2026_12_05_0009_response_collection_mode': m0009,
 };

@@ -8,6 +8,7 @@ export const PARTICIPANT_DISAGGREGATIONS: DisaggregationKey[] = [
   'household_size_band',
   'respondent_sex',
   'age_band',
+  'collection_mode',
   'territory_type',
   'target_public',
 ];

@@ -91,6 +91,8 @@ export interface ResponsesTable {
   revision: number;
   superseded_at: string | null;
   source: string;
+  /** self, assisted, paper or import (indicators/taxonomy.ts COLLECTION_MODES). */
+  collection_mode: string;
   submitted_at: string;
   created_by: string | null;
 }

@@ -5,6 +5,7 @@
 // validated by the real validator and stored with storeSubmission, so measures are computed as for a
 // real submission. Passwords are random, printed once and kept in data/demo-accounts.txt: there is no
 // default password.
+import type { CollectionMode } from '../../indicators/taxonomy.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -158,9 +159,26 @@ async function store(
   if (!v.ok) throw new Error(`demo answers rejected: ${JSON.stringify(v.errors.slice(0, 3))}`);
   await storeSubmission(
     trx,
-    { wave: planned.wave, participant, clientId: newId(), data, source: 'import', actor: anonymous },
+    {
+      wave: planned.wave,
+      participant,
+      clientId: newId(),
+      data,
+      source: 'import',
+      collectionMode: participant ? demoCollectionMode(participant.id) : 'self',
+      actor: anonymous,
+    },
     { data: v.data, questionNames: compiled.questionNames },
   );
+}
+
+/**
+ * The demo's collection modes: most participants answer on their own link, some with a volunteer's help,
+ * a few on paper (about 11 : 3 : 2), decided by the participant so that each keeps one mode.
+ */
+function demoCollectionMode(participantId: string): CollectionMode {
+  const d = Number.parseInt(participantId.at(-1)!, 16);
+  return d <= 10 ? 'self' : d <= 13 ? 'assisted' : 'paper';
 }
 
 /** One demo caisse, inside the caller's transaction. Returns its id and the token of its last participant. */

@@ -10,6 +10,7 @@
 //   panels any exported response has (at least 1);
 // - a `<name>-Comment` answer ("other" text, comment area): `<name>__comment`.
 // Booleans are written 1/0 (unless the question has its own valueTrue/valueFalse).
+import { COLLECTION_MODE_LABELS, COLLECTION_MODES } from '../../indicators/taxonomy.ts';
 import { modules } from '../../surveys/index.ts';
 import {
   booleanChoices,
@@ -290,5 +291,11 @@ export const RESPONSE_META_COLUMNS: readonly ColumnInfo[] = [
     'submitted_at',
     'Date et heure de soumission (UTC, ISO 8601)',
     'Submission date and time (UTC, ISO 8601)',
+  ),
+  meta(
+    'collection_mode',
+    'Mode de collecte',
+    'Collection mode',
+    COLLECTION_MODES.map((code) => ({ code, label: COLLECTION_MODE_LABELS[code] })),
   ),
 ];

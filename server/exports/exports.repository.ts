@@ -12,6 +12,7 @@ export interface ExportRow {
   id: string;
   data: string;
   submitted_at: string;
+  collection_mode: string;
   code: string | null;
   attributes: string | null;
 }
@@ -26,7 +27,7 @@ export function waveResponsesQuery(db: Db, waveId: string, scan = false): Stream
   const q = db.kysely
     .selectFrom('responses as r')
     .leftJoin('participants as p', 'p.id', 'r.participant_id')
-    .select(['r.id', 'r.data', 'r.submitted_at', 'p.code', 'p.attributes']);
+    .select(['r.id', 'r.data', 'r.submitted_at', 'r.collection_mode', 'p.code', 'p.attributes']);
   if (scan && canForceTableScan(db)) {
     return q.where(
       sql<boolean>`${unindexed('r.wave_id')} = ${waveId} and ${unindexed('r.superseded_at')} is null`,

@@ -137,6 +137,7 @@ export async function responsesExport(
       w.period,
       w.version,
       r.submitted_at,
+      r.collection_mode,
     ];
     for (const c of columns) cells.push(c.read(data));
     return cells;

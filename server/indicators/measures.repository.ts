@@ -4,6 +4,7 @@ import { prepared } from '../db/prepared.ts';
 import type { Database, Queryable, ResponseMeasuresTable, Wave } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 import { decodeMeasures, LAYOUT, type RowSource } from '../../indicators/index.ts';
+import type { CollectionMode } from '../../indicators/taxonomy.ts';
 import { scanWaveMeasures } from '../db/measure-scan.ts';
 import { storedMeasures } from './measures.ts';
 
@@ -88,7 +89,7 @@ export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number
       .innerJoin('responses as r', 'r.id', 'm.response_id')
       .innerJoin('questionnaire_versions as v', 'v.id', 'r.questionnaire_version_id')
       .leftJoin('participants as p', 'p.id', 'r.participant_id')
-      .select(['m.response_id', 'r.data', 'v.question_names', 'p.attributes'])
+      .select(['m.response_id', 'r.data', 'v.question_names', 'p.attributes', 'r.collection_mode'])
       .where('m.layout', '!=', LAYOUT.id)
       .limit(1000)
       .execute();
@@ -106,6 +107,7 @@ export async function refreshStaleMeasures(db: Kysely<Database>): Promise<number
           JSON.parse(s.data),
           new Set(JSON.parse(s.question_names) as string[]),
           s.attributes ? JSON.parse(s.attributes) : null,
+          s.collection_mode as CollectionMode,
         );
         await trx
           .updateTable('response_measures')

@@ -88,6 +88,7 @@ export function submitThroughLink(
       clientId: body.clientId,
       data: body.data,
       source: 'link',
+      collectionMode: 'self',
       actor: { kind: 'participant', participantId: p.id },
     };
   });

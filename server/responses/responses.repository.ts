@@ -71,6 +71,7 @@ export const insertResponse = prepared(
     'revision',
     'superseded_at',
     'source',
+    'collection_mode',
     'submitted_at',
     'created_by',
   ],
@@ -147,6 +148,7 @@ export function listWaveResponses(
       'responses.data',
       'responses.revision',
       'responses.source',
+      'responses.collection_mode',
       'responses.submitted_at',
     ])
     .where('responses.wave_id', '=', waveId)

@@ -1,6 +1,7 @@
 // Submissions: the SurveyJS result object of one questionnaire version, with a client-made id
 // that makes a retried submission idempotent.
 import { z } from 'zod';
+import { COLLECTION_MODES } from '../../indicators/taxonomy.ts';
 import { participantCodeSchema } from '../participants/index.ts';
 
 export const surveyDataSchema = z.record(z.string().max(200), z.unknown());
@@ -39,6 +40,8 @@ export const importRowSchema = z.strictObject({
   participantCode: participantCodeSchema.optional(),
   clientId: clientIdSchema,
   data: surveyDataSchema,
+  /** How the row was collected; rows from another tool are `import` unless they say otherwise. */
+  collectionMode: z.enum(COLLECTION_MODES).default('import'),
 });
 export const importBodySchema = z.strictObject({
   rows: z.array(z.unknown()).min(1).max(10_000),
@@ -65,6 +68,7 @@ export const responsePageSchema = z.object({
       clientId: z.string(),
       revision: z.number(),
       source: z.string(),
+      collectionMode: z.enum(COLLECTION_MODES),
       submittedAt: z.string(),
       data: z.record(z.string(), z.unknown()),
     }),

@@ -15,6 +15,7 @@ import { deleteMeasures, insertMeasures } from '../indicators/index.ts';
 import { type Attributes, findParticipantsByCodes, setConsent } from '../participants/index.ts';
 import { findVersion, type ValidationError, type ValidatorCache } from '../questionnaires/index.ts';
 import { newTimeId, nowIso } from '../util.ts';
+import type { CollectionMode } from '../../indicators/taxonomy.ts';
 import { findWave, type WaveWithLevel } from '../waves/index.ts';
 import { contentHashOf } from './content-hash.ts';
 import {
@@ -43,6 +44,7 @@ export interface SubmitInput {
   clientId: string;
   data: Record<string, unknown>;
   source: 'link' | 'import' | 'form';
+  collectionMode: CollectionMode;
   actor: Actor;
 }
 
@@ -105,6 +107,7 @@ function submissionRows(
     revision: (previous?.revision ?? 0) + 1,
     superseded_at: null,
     source: input.source,
+    collection_mode: input.collectionMode,
     submitted_at: nowIso(),
     created_by: input.actor.kind === 'user' ? input.actor.user.id : null,
   };
@@ -118,6 +121,7 @@ function submissionRows(
       valid.data,
       valid.questionNames,
       participant ? (JSON.parse(participant.attributes) as Attributes) : null,
+      input.collectionMode,
     ),
   };
   const auditEntry: AuditEntry = {
@@ -340,6 +344,7 @@ export async function importResponses(
           clientId: input.clientId,
           data: input.data,
           source: 'import',
+          collectionMode: input.collectionMode,
           actor,
         },
         valid: v,
@@ -406,6 +411,7 @@ export async function listResponses(
       clientId: r.client_id,
       revision: r.revision,
       source: r.source,
+      collectionMode: r.collection_mode as CollectionMode,
       submittedAt: r.submitted_at,
       data: JSON.parse(r.data) as Record<string, unknown>,
     })),
