@@ -153,14 +153,15 @@ export async function reissueToken(
 
 /**
  * A new link inside the caller's transaction, audited; returns the token. The caller has checked
- * that the actor may reissue it (a wave's relaunch reissues many links in one transaction).
+ * that the actor may reissue it (a wave's relaunch reissues many links in one transaction, with
+ * tokens drawn beforehand so that their sheet is printed before anything changes).
  */
 export async function reissueTokenIn(
   trx: Queryable,
   actor: Actor,
   p: Pick<Participant, 'id' | 'caisse_id'>,
+  token: string = newToken(),
 ): Promise<string> {
-  const token = newToken();
   await setToken(trx, p.id, token);
   await audit(trx, actor, {
     caisseId: p.caisse_id,

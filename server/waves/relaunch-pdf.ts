@@ -74,14 +74,22 @@ function dateText(iso: string, lang: 'fr' | 'en'): string {
   }).format(new Date(iso));
 }
 
-/** The QR code as filled squares (vector: sharp at any print size), its quiet zone left white. */
+/** The QR code as filled rectangles, one per run of dark modules in a row (vector: sharp at any print size). */
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const cell = size / modules.size;
-  for (let r = 0; r < modules.size; r++) {
-    for (let c = 0; c < modules.size; c++) {
-      // Slightly oversized squares so that neighbours merge without hairline gaps in viewers.
-      if (modules.get(r, c)) doc.rect(x + c * cell, y + r * cell, cell + 0.05, cell + 0.05);
+  const n = modules.size;
+  const cell = size / n;
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!modules.get(r, c)) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && modules.get(r, c)) c++;
+      // Slightly taller than a module, so that rows merge without hairline gaps in viewers.
+      doc.rect(x + start * cell, y + r * cell, (c - start) * cell, cell + 0.05);
     }
   }
   doc.fillColor('#000000').fill();
