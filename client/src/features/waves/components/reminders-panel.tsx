@@ -45,13 +45,9 @@ export function RemindersPanel({ wave, onClose }: { wave: Wave; onClose: () => v
     heading.current?.focus({ preventScroll: true });
   }, []);
 
-  // Everyone ticked at first (a reload after a relaunch keeps the choice: see print()).
-  useEffect(() => {
-    if (list.data) setSelected((s) => s ?? new Set(list.data!.map((p) => p.id)));
-  }, [list.data]);
-
   const items = list.data ?? [];
-  const chosen = selected ?? new Set<string>();
+  // Null until the first change: everyone ticked.
+  const chosen = selected ?? new Set(items.map((p) => p.id));
   const allChosen = items.length > 0 && chosen.size === items.length;
   const tooMany = chosen.size > MAX_PER_SHEET && !allChosen;
 
