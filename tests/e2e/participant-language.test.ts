@@ -195,7 +195,7 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     await page.getByRole('button', { name: 'Complete' }).waitFor();
     await page.getByRole('link', { name: 'Download my answers' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.locator('.questionnaire').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('en');
     expect(await page.locator('.sd-root-modern').getAttribute('lang')).toBe('en');
     await firstQuestion(page).getByRole('button', { name: 'Listen to the question' }).click();
     expect((await spoken(page))[1]).toEqual({
@@ -249,23 +249,29 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     await context.close();
   });
 
-  it('lays an Arabic questionnaire out right to left', async () => {
+  it('lays an Arabic questionnaire out right to left; no button where no voice speaks Arabic', async () => {
     const token = await newParticipant('LANG-003', rtlCaisseId);
     ({ context, page } = await phonePage(browser));
+    await stubSpeech(page); // French and English voices only
     const watch = watchPage(page, server.base);
     await page.goto(`${server.base}/r/${token}`);
+    await page.getByRole('button', { name: 'Écouter la question' }).waitFor();
     const picker = page.getByRole('group', { name: 'Langue du questionnaire' });
     await picker.getByRole('button', { name: 'العربية' }).click();
     await page.getByText('هل أنت راضٍ؟').waitFor();
     expect(await page.locator('.questionnaire').getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('.questionnaire').getAttribute('lang')).toBe('ar');
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ar');
+    expect(await page.locator('.sd-root-modern').getAttribute('lang')).toBe('ar');
     // No Arabic texts in the app: its own texts stay in French.
     await page.getByRole('group', { name: 'Langue du questionnaire' }).waitFor();
     await page.screenshot({ path: '/tmp/read-aloud-ar-phone.png', fullPage: true });
-    // Back to French: left to right again.
+    expect(await page.getByRole('button', { name: /Écouter/ }).count()).toBe(0);
+    // Back to French: left to right again, and read aloud.
     await picker.getByRole('button', { name: 'Français' }).click();
     await page.getByText('Êtes-vous satisfait(e) ?').waitFor();
     expect(await page.locator('.questionnaire').getAttribute('dir')).toBeNull();
+    await page.getByRole('button', { name: 'Écouter la question' }).click();
+    expect(await spoken(page)).toEqual([{ text: 'Êtes-vous satisfait(e) ? Oui. Non.', lang: 'fr-FR' }]);
     expect(watch.problems()).toEqual([]);
     await context.close();
   });

@@ -36,10 +36,12 @@ export function AnsweringView({
   const t = useT(participant);
   const { lang } = useI18n();
   return (
-    <div className="questionnaire" lang={locale} dir={isRtl(locale) ? 'rtl' : undefined}>
+    // The page reads in the questionnaire's direction; `lang` marks only what is in its language
+    // (the title here, SurveyJS marks its own root): the app's texts around keep <html lang>.
+    <div className="questionnaire" dir={isRtl(locale) ? 'rtl' : undefined}>
       <LocalePicker locales={locales} value={locale} onChange={onLocale} />
       <header className="questionnaire__header">
-        <h1 className="questionnaire__title">
+        <h1 className="questionnaire__title" lang={locale}>
           {questionnaireTitle(wave.questionnaire.definition, locale, wave.questionnaire.title)}
         </h1>
         <p className="muted small">
