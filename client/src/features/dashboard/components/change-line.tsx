@@ -27,7 +27,13 @@ export function ChangeLine({
       <strong>{t('card.change', { change: change[lang], period: comparisonPeriod })}</strong>{' '}
       <span className="muted">
         ({method}
-        {interval && ` · ${t('card.changeInterval', { interval: interval[lang] })}`})
+        {interval && (
+          <>
+            {' · '}
+            <span className="dash-nowrap">{t('card.changeInterval', { interval: interval[lang] })}</span>
+          </>
+        )}
+        )
       </span>
     </p>
   );

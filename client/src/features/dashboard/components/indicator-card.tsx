@@ -88,7 +88,7 @@ export function IndicatorCard({
             <p className="dash-figure__meta small">
               {shown !== null &&
                 (interval !== null ? (
-                  <span>{t('card.interval', { interval })}</span>
+                  <span className="dash-nowrap">{t('card.interval', { interval })}</span>
                 ) : (
                   <span className="muted">{t('card.noInterval')}</span>
                 ))}

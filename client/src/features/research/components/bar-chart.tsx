@@ -114,7 +114,13 @@ export function BarChart({
               precision: integer ? 0 : undefined,
               color: '#545c58',
               font: { size: 13 },
-              ...(formats ? { callback: (v: number | string) => formats.tick(Number(v)) } : {}),
+              // Figures with their unit (1 000 €) are wider than counts: fewer ticks on a narrow chart.
+              ...(formats
+                ? {
+                    callback: (v: number | string) => formats.tick(Number(v)),
+                    maxTicksLimit: Math.max(3, Math.floor((el.parentElement?.clientWidth ?? 600) / 110)),
+                  }
+                : {}),
             },
             title: axisTitle
               ? { display: true, text: axisTitle, color: '#1b1f1d', font: { size: 13 } }
