@@ -168,6 +168,7 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     const box = (await listen.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: '/tmp/read-aloud-fr-phone.png', fullPage: true });
+    await firstQuestion(page).screenshot({ path: '/tmp/read-aloud-fr-question.png' });
     await shot(page, 'participant-language-01-fr');
     await listen.click();
     expect(await spoken(page)).toEqual([

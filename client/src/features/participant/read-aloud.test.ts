@@ -156,15 +156,19 @@ const env = (synth: SynthLike) => ({
 describe('read aloud: voices', () => {
   const voices: VoiceLike[] = [
     { lang: 'en-US', default: true, localService: true },
-    { lang: 'fr-CA', localService: false },
-    { lang: 'fr-FR', localService: true },
+    { lang: 'en-GB', localService: true },
+    { lang: 'fr-CA', localService: true },
+    { lang: 'fr-FR', default: true, localService: true },
     { lang: 'ar_SA' },
+    // A network voice (Chrome's « Google » voices send the text to a server).
+    { lang: 'de-DE', localService: false },
   ];
 
-  it('picks a voice of the language, the same region first', () => {
+  it('picks a device voice of the language, the same region first, then the default', () => {
     expect(pickVoice(voices, 'fr')?.lang).toBe('fr-FR');
     expect(pickVoice(voices, 'fr-CA')?.lang).toBe('fr-CA');
     expect(pickVoice(voices, 'en')?.lang).toBe('en-US');
+    expect(pickVoice(voices, 'en-GB')?.lang).toBe('en-GB');
     expect(pickVoice(voices, 'ar')?.lang).toBe('ar_SA');
     expect(pickVoice(voices, 'de')).toBeNull();
     expect(pickVoice([], 'fr')).toBeNull();

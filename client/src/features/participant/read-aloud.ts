@@ -1,6 +1,6 @@
 // « Écouter »: a question read aloud by the browser's own speech synthesis (Web Speech API), in the
-// questionnaire's language. Nothing leaves the device and no service is called; where the browser
-// has no voice for that language the button is not offered.
+// questionnaire's language. Only the device's own voices are used, so nothing leaves it; where
+// there is no such voice for that language the button is not offered.
 // Two parts: what to say (pure: a question's words → one text) and who says it (a small wrapper
 // around speechSynthesis: voices, one utterance at a time, a store React can subscribe to).
 import type { Question } from 'survey-core';
@@ -128,16 +128,17 @@ function normalizeTag(tag: string): string {
 }
 
 /**
- * The voice for a locale ('fr', 'fr-CA'…): the same region first when one is asked, then any voice
- * of that language; among equals the browser's default, then one that works offline.
+ * The voice for a locale ('fr', 'fr-CA'…) among those on the device: the same region first when one
+ * is asked, then any voice of that language, the browser's default among equals. A voice marked
+ * `localService: false` (Chrome's « Google » voices) sends the text to a server: never used.
  */
 export function pickVoice<V extends VoiceLike>(voices: readonly V[], locale: string): V | null {
   const wanted = normalizeTag(locale);
   const base = baseLanguage(locale);
   const score = (v: V): number => {
     const tag = normalizeTag(v.lang);
-    if (tag.split('-')[0] !== base) return -1;
-    return (tag === wanted ? 4 : 0) + (v.default ? 2 : 0) + (v.localService ? 1 : 0);
+    if (v.localService === false || tag.split('-')[0] !== base) return -1;
+    return (tag === wanted ? 2 : 0) + (v.default ? 1 : 0);
   };
   let best: V | null = null;
   let bestScore = -1;
