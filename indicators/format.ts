@@ -79,7 +79,7 @@ export function formatChange(f: ValueFormat, x: number, lang: Lang): string {
   }
 }
 
-/** A change's 95 % interval: [−17,3 ; −4,9] pts. */
+/** A change's 95 % interval: [-17,3 ; -4,9] pts. */
 export function formatChangeInterval(
   f: ValueFormat,
   iv: Interval | readonly [number, number],

@@ -20,8 +20,8 @@ import { findCaisse } from '../caisses/index.ts';
 import type { Deps } from '../http/types.ts';
 import { notFound } from '../http/errors.ts';
 import { listObjectives, toObjectiveDto } from '../objectives/index.ts';
-import { countParticipants, listWaves, submittedCounts, type WaveWithLevel } from '../waves/index.ts';
-import { latestFormAnswers } from './measures.repository.ts';
+import { countParticipants, listWaves, type WaveWithLevel } from '../waves/index.ts';
+import { currentCounts, latestFormAnswers } from './measures.repository.ts';
 import { computeResults, sourceWaves, type WaveResults } from './results.service.ts';
 import { listSelection } from './selection.ts';
 
@@ -112,9 +112,8 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
   const { minCell } = deps.config;
   const suppress = req.audience !== 'coordinator';
   const detail = req.detail ?? 'full';
-  const [all, counts, participants, objectiveRows, chosen] = await Promise.all([
+  const [all, participants, objectiveRows, chosen] = await Promise.all([
     listWaves(k, req.caisseId),
-    submittedCounts(k, req.caisseId),
     countParticipants(k, req.caisseId),
     listObjectives(k, req.caisseId),
     req.indicators
@@ -128,6 +127,10 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
         )
       : listSelection(k, req.caisseId),
   ]);
+  const counts = await currentCounts(
+    k,
+    all.map((w) => w.id),
+  );
   const waves: WaveCount[] = all.map((w) => ({
     wave: w,
     submitted: counts.get(w.id) ?? 0,

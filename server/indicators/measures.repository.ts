@@ -58,6 +58,21 @@ export async function latestFormAnswers(
   return form ? (JSON.parse(form.data) as Record<string, unknown>) : null;
 }
 
+/**
+ * Current responses per wave, counted on the measures' (wave_id, submitted_at) index: one row of
+ * measures per current response, and no read of the (large) responses table.
+ */
+export async function currentCounts(db: Queryable, waveIds: readonly string[]): Promise<Map<string, number>> {
+  if (waveIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('response_measures')
+    .select(['wave_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('wave_id', 'in', waveIds)
+    .groupBy('wave_id')
+    .execute();
+  return new Map(rows.map((r) => [r.wave_id, Number(r.n)]));
+}
+
 /** Changes whenever a response of the wave is added, revised or erased: the key of cached results. */
 export async function waveFingerprint(db: Queryable, waveId: string): Promise<string> {
   const r = await db
