@@ -18,11 +18,13 @@ import {
   createVersion,
   getQuestionnaireDetail,
   getVersionDetail,
+  getVersionPaperPdf,
   listCaisseQuestionnaires,
 } from './questionnaires.service.ts';
 
 const questionnaireParams = z.object({ questionnaireId: idSchema });
 const versionParams = z.object({ versionId: idSchema });
+const paperQuery = z.object({ lang: z.enum(['fr', 'en']).default('fr') });
 
 export function questionnaireRoutes(app: App, { db }: Deps): void {
   app.post(
@@ -122,6 +124,28 @@ export function questionnaireRoutes(app: App, { db }: Deps): void {
     async (req) => {
       requireUser(req.actor);
       return getVersionDetail(db, req.actor, req.params.versionId);
+    },
+  );
+
+  app.get(
+    '/questionnaire-versions/:versionId/paper.pdf',
+    {
+      schema: {
+        tags: ['questionnaires'],
+        summary: 'Questionnaire papier à imprimer (PDF A4, questions numérotées, consignes de saut)',
+        params: versionParams,
+        querystring: paperQuery,
+        response: { 200: z.unknown().describe('Le PDF à imprimer'), ...authErrors },
+      },
+    },
+    async (req, reply) => {
+      requireUser(req.actor);
+      const out = await getVersionPaperPdf(db, req.actor, req.params.versionId, req.query.lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="${out.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(out.pdf);
     },
   );
 }

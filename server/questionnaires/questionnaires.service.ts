@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import type { Questionnaire, QuestionnaireVersion } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { assembleQuestionnaires } from './assembly.ts';
+import { type PaperLang, paperLayout, renderPaperPdf } from './paper/index.ts';
 import {
   findQuestionnaire,
   findVersion,
@@ -143,4 +144,21 @@ export async function getVersionDetail(db: Db, actor: Actor, versionId: string) 
     questionNames: JSON.parse(v.question_names) as string[],
     definition: JSON.parse(v.definition) as Record<string, unknown>,
   };
+}
+
+/** The printable paper questionnaire of a version (anyone who may read the version). */
+export async function getVersionPaperPdf(db: Db, actor: Actor, versionId: string, lang: PaperLang) {
+  const v = await findVersion(db.kysely, versionId);
+  if (!v) throw notFound('Version');
+  authorizeQuestionnaire(actor, v.caisse_id, false);
+  const definition = JSON.parse(v.definition) as Record<string, unknown>;
+  const layout = paperLayout({ ...definition, title: definition.title ?? v.title }, lang);
+  const pdf = await renderPaperPdf(layout, lang);
+  const slug =
+    v.title
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'questionnaire';
+  return { pdf, filename: `${slug}-v${v.version}-${lang}.pdf` };
 }

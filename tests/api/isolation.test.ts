@@ -184,6 +184,10 @@ const matrix: Record<string, Cell> = {
     allow: A_READERS,
     url: () => `/api/questionnaire-versions/${w.versionA}`,
   },
+  'GET /api/questionnaire-versions/:versionId/paper.pdf': {
+    allow: A_READERS,
+    url: () => `/api/questionnaire-versions/${w.versionA}/paper.pdf`,
+  },
   'POST /api/caisses/:caisseId/waves': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/waves`,
