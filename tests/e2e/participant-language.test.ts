@@ -219,7 +219,8 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     await firstQuestion(page).getByRole('button', { name: 'Listen to the question' }).click();
     expect((await spoken(page))[2]).toEqual({ text: 'You are: A woman. A man. Other.', lang: 'en-GB' });
 
-    // Kept for this link: a reload opens in English.
+    // Kept for this link, even without the app's own language setting: a reload opens in English.
+    await page.evaluate(() => localStorage.removeItem('recolte.lang'));
     await page.reload();
     await page.getByRole('group', { name: 'Questionnaire language' }).waitFor();
     expect(
@@ -231,6 +232,8 @@ describe('the questionnaire in the participant’s language, read aloud', () => 
     // (The draft reopens on the consent page, the last one answered.)
     await page.getByText('Do you agree to answer this questionnaire', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Next' }).waitFor();
+    await page.getByRole('link', { name: 'Download my answers' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     expect(watch.problems()).toEqual([]);
     await context.close();

@@ -1,7 +1,7 @@
 // One wave, from the first answer to the thank-you page: the SurveyJS model (created once per
 // wave), drafts saved as the person answers (this device at once, the server after 1 s of calm),
 // the submission retried until acknowledged, and the server's 422 shown on the questions concerned.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { ApiError, type ValidationIssue, validationIssues } from '../../lib/api.ts';
@@ -92,7 +92,7 @@ export function QuestionnaireFlow({
   );
   // On opening: the app speaks the language kept for this link.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the first locale
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (isAppLang(locale) && locale !== lang) setLang(locale);
   }, []);
   // The header's language switch: the questionnaire follows when it has that language.
@@ -106,7 +106,8 @@ export function QuestionnaireFlow({
     }
   }, [lang, locales, prefs]);
 
-  useEffect(() => {
+  // Before the first paint: a link kept in English never flashes French.
+  useLayoutEffect(() => {
     setSurveyLocale(model, locale);
     reader.setLocale(locale);
   }, [model, reader, locale]);
