@@ -89,6 +89,7 @@ export const dashboard = defineDictionary({
     'disagg.key.household_size_band': 'Taille du ménage',
     'disagg.key.respondent_sex': 'Sexe',
     'disagg.key.age_band': 'Tranche d’âge',
+    'disagg.key.collection_mode': 'Mode de collecte',
     'reports.title': 'Rapport d’évaluation',
     'reports.intro':
       'Le rapport de la vague {period}, en français ou en anglais selon la langue de l’interface.',
@@ -187,6 +188,7 @@ export const dashboard = defineDictionary({
     'disagg.key.household_size_band': 'Household size',
     'disagg.key.respondent_sex': 'Sex',
     'disagg.key.age_band': 'Age band',
+    'disagg.key.collection_mode': 'Collection mode',
     'reports.title': 'Evaluation report',
     'reports.intro': 'The report of wave {period}, in the language of the interface.',
     'reports.audience': 'Version',

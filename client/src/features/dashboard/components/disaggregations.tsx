@@ -2,6 +2,7 @@
 // value has no display string: the library writes it in the sheet's format.
 import { formatValue } from '../../../../../indicators/format.ts';
 import type { ValueFormat } from '../../../../../indicators/schema.ts';
+import { COLLECTION_MODE_LABELS, type CollectionMode } from '../../../../../indicators/taxonomy.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { IndicatorResult, Value } from '../api.ts';
 import { type DashboardT, humanizeCode, shownValue } from '../logic.ts';
@@ -16,6 +17,11 @@ export function Disaggregations({
   t: DashboardT;
 }) {
   const { lang } = useI18n();
+  // Collection modes have labels of their own (the taxonomy's); other groups are codes made readable.
+  const groupLabel = (key: string, group: string) =>
+    key === 'collection_mode' && group in COLLECTION_MODE_LABELS
+      ? COLLECTION_MODE_LABELS[group as CollectionMode][lang]
+      : humanizeCode(group);
   const shown = result.disaggregations.filter((d) => d.groups.length > 0);
   if (shown.length === 0) return null;
   const cell = (v: Value) => {
@@ -50,7 +56,7 @@ export function Disaggregations({
               <tbody>
                 {d.groups.map((g) => (
                   <tr key={g.group}>
-                    <th scope="row">{humanizeCode(g.group)}</th>
+                    <th scope="row">{groupLabel(d.key, g.group)}</th>
                     <td className="num">{cell(g.value)}</td>
                     <td className="num">{g.value.suppressed ? '—' : g.value.n}</td>
                   </tr>
