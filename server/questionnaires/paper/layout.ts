@@ -2,7 +2,7 @@
 // drawn as boxes, lines or a grid, and each visibility condition (page, panel or question visibleIf)
 // written as a skip instruction (« Si vous avez répondu « Non » à la question 5, passez à la question 12. »).
 // Pure: definition in, layout out; conditions are parsed by survey-core's own ConditionsParser.
-import { ConditionsParser, type Operand } from 'survey-core';
+import { ConditionsParser } from 'survey-core';
 
 export type PaperLang = 'fr' | 'en';
 

@@ -201,7 +201,7 @@ describe('paper layout', () => {
       'If you answered "No" to question 1, go to the end of the questionnaire.',
     );
     // Printed before the page's heading.
-    const at = fr.items.findIndex((i) => i === gate[0]);
+    const at = fr.items.indexOf(gate[0] as PaperItem);
     expect(fr.items[at + 1]).toMatchObject({ kind: 'section', title: 'Suite' });
   });
 });
