@@ -134,6 +134,8 @@ export const coordinator = defineDictionary({
     'questionnaires.showVersions': 'Voir les versions',
     'questionnaires.versionLine': 'Version {version} · {date} · {n} question(s)',
     'questionnaires.preview': 'Aperçu',
+    'questionnaires.paper': 'Version papier (PDF)',
+    'questionnaires.paperLabel': 'Questionnaire papier à imprimer, version {version} (PDF)',
     'questionnaires.previewTitle': 'Aperçu : {title} (version {version})',
     'questionnaires.previewHint':
       'Tel que le verra un participant. Les réponses saisies ici ne sont pas enregistrées.',
@@ -370,6 +372,8 @@ export const coordinator = defineDictionary({
     'questionnaires.showVersions': 'Show the versions',
     'questionnaires.versionLine': 'Version {version} · {date} · {n} question(s)',
     'questionnaires.preview': 'Preview',
+    'questionnaires.paper': 'Paper version (PDF)',
+    'questionnaires.paperLabel': 'Printable paper questionnaire, version {version} (PDF)',
     'questionnaires.previewTitle': 'Preview: {title} (version {version})',
     'questionnaires.previewHint': 'As a participant will see it. Answers entered here are not saved.',
     'questionnaires.newVersion': 'New version',

@@ -36,6 +36,7 @@ const coordinatorScreens = {
   questionnaires: lazy(() => import('../questionnaires/questionnaires-screen.tsx')),
   waves: lazy(() => import('../waves/waves-screen.tsx')),
   participants: lazy(() => import('../participants/participants-screen.tsx')),
+  'paper-entry': lazy(() => import('../paper-entry/paper-entry-screen.tsx')),
 };
 
 export const staffRoutes: StaffRoute[] = [
@@ -64,6 +65,7 @@ export const staffRoutes: StaffRoute[] = [
       ['questionnaires', 'questionnaires', 'Questionnaires', 'Questionnaires', 'clipboard', 'coordinator'],
       ['vagues', 'waves', 'Vagues', 'Waves', 'calendar', 'member'],
       ['participants', 'participants', 'Participants', 'Participants', 'user', 'coordinator'],
+      ['saisie-papier', 'paper-entry', 'Saisie papier', 'Paper entry', 'clipboard', 'coordinator'],
     ] as const
   ).map(
     ([segment, file, fr, en, icon, who]): StaffRoute => ({

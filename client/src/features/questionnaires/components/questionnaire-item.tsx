@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { useLoad } from '../../../lib/use-load.ts';
 import { Alert } from '../../../ui/alert.tsx';
 import { Badge } from '../../../ui/badge.tsx';
-import { Button } from '../../../ui/button.tsx';
+import { Button, ButtonAnchor } from '../../../ui/button.tsx';
 import { Spinner } from '../../../ui/spinner.tsx';
 import { questionnairesApi, type QuestionnaireSummary } from '../api.ts';
 
@@ -77,6 +77,16 @@ export function QuestionnaireItem({
                 <Button variant="ghost" small busy={previewLoading === v.id} onClick={() => onPreview(v.id)}>
                   {t('questionnaires.preview')}
                 </Button>
+                <ButtonAnchor
+                  variant="ghost"
+                  small
+                  href={`/api/questionnaire-versions/${encodeURIComponent(v.id)}/paper.pdf?lang=${lang}`}
+                  target="_blank"
+                  rel="noopener"
+                  aria-label={t('questionnaires.paperLabel', { version: v.version })}
+                >
+                  {t('questionnaires.paper')}
+                </ButtonAnchor>
               </li>
             ))}
           </ul>
