@@ -346,7 +346,9 @@ class PaperWriter {
   scale(a: Extract<PaperAnswer, { kind: 'choice' }>, x: number, width: number): void {
     const d = this.doc;
     const n = a.options.length;
-    const step = Math.min(64, width / Math.max(n, 1));
+    // As wide as the longest label on one line allows, so that words wrap as little as possible.
+    const widest = Math.max(...a.options.map((o) => d.font(F.regular).fontSize(SIZE.text).widthOfString(o.label)));
+    const step = Math.min(width / Math.max(n, 1), Math.max(48, widest + 14));
     const y = d.y;
     a.options.forEach((o, i) => {
       const cx = x + i * step;
