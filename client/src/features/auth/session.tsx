@@ -18,6 +18,8 @@ export interface Session {
   caisses: CaisseChoice[];
   setCaisseId: (id: string) => void;
   hasRole: (...roles: PlatformRole[]) => boolean;
+  /** Whether the user may configure this caisse: an admin, or one of its coordinators. */
+  canCoordinate: (caisseId: string) => boolean;
   /** Reloads /api/me (after accepting an invitation, a role change…). */
   refresh: () => Promise<void>;
   logout: () => Promise<void>;
@@ -84,6 +86,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       caisses,
       setCaisseId,
       hasRole: (...roles) => roles.some((r) => me.roles.includes(r)),
+      canCoordinate: (id) =>
+        me.roles.includes('admin') || caisses.some((c) => c.id === id && c.role === 'coordinator'),
       refresh,
       logout,
     };

@@ -28,8 +28,7 @@ export default function CaisseProfileScreen() {
   const session = useSession();
   const t = useT(coordinator);
   const { lang } = useI18n();
-  const canEdit =
-    session.hasRole('admin') || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
+  const canEdit = session.canCoordinate(caisseId);
   const { data, error, set } = useLoad((signal) => caisseProfileApi.get(caisseId, signal), [caisseId]);
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});

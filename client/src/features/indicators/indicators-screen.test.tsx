@@ -13,6 +13,7 @@ vi.mock('../auth/session.tsx', () => ({
     caisses: [{ id: 'c1', name: 'Caisse', role: 'coordinator' }],
     caisse: { id: 'c1', name: 'Caisse', role: 'coordinator' },
     hasRole: () => false,
+    canCoordinate: (id: string) => id === 'c1',
   }),
 }));
 

@@ -27,8 +27,7 @@ export default function IndicatorsScreen() {
   const session = useSession();
   const t = useT(coordinator);
   const { lang } = useI18n();
-  const canEdit =
-    session.hasRole('admin') || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
+  const canEdit = session.canCoordinate(caisseId);
   const { data, error } = useLoad(
     async (signal) => {
       const [library, objectives, selection] = await Promise.all([

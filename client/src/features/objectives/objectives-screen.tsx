@@ -26,8 +26,7 @@ export default function ObjectivesScreen() {
   const session = useSession();
   const t = useT(coordinator);
   const { lang } = useI18n();
-  const canEdit =
-    session.hasRole('admin') || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
+  const canEdit = session.canCoordinate(caisseId);
   const { data, error } = useLoad((signal) => objectivesApi.list(caisseId, signal), [caisseId]);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [status, setStatus] = useState<{ tone: 'success' | 'danger'; text: string; list?: string[] } | null>(

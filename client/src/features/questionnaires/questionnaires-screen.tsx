@@ -28,7 +28,7 @@ export default function QuestionnairesScreen() {
   const t = useT(coordinator);
   const { lang } = useI18n();
   const isAdmin = session.hasRole('admin');
-  const canEdit = isAdmin || session.caisses.some((c) => c.id === caisseId && c.role === 'coordinator');
+  const canEdit = session.canCoordinate(caisseId);
   const {
     data: list,
     error,
