@@ -119,6 +119,8 @@ describe('coordinator journey', () => {
     await page.getByRole('heading', { name: 'Indicateurs', exact: true }).waitFor();
     // Nothing selected yet: every objective is listed with ○.
     await page.getByTestId('missing-access').waitFor();
+    // An indicator added by its catalogue entry alone is offered here too.
+    await page.getByTestId('sheet-fies_raw_score').getByText('Score brut FIES moyen').waitFor();
     const usda = page.getByTestId('sheet-usda6_food_insecure');
     await usda.getByRole('checkbox', { name: /^Sélectionner/ }).check();
     await usda.getByLabel('Valeur de référence').fill('30');
