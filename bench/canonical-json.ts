@@ -1,10 +1,10 @@
-// RFC 8785 canonical JSON speed: server/responses/canonical-json.ts vs the `canonicalize` package,
+// RFC 8785 canonical JSON speed: surveys/canonical-json.ts vs the `canonicalize` package,
 // on answers as the ingest benchmark sends them (server/demo/synthetic.ts participantAnswers, the
 // same 9 modules), plus the SHA-256 that follows. Run: npx tsx bench/canonical-json.ts [iterations]
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { participantAnswers, seededRng, syntheticPerson } from '../server/demo/synthetic.ts';
-import { canonicalJson } from '../server/responses/canonical-json.ts';
+import { canonicalJson } from '../surveys/canonical-json.ts';
 import { contentHashOf } from '../server/responses/content-hash.ts';
 
 const iterations = Number(process.argv[2] ?? 200_000);

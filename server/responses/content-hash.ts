@@ -4,7 +4,7 @@
 // (with the `canonicalize` package, which canonical-json.ts matches and is tested against).
 import { hash } from 'node:crypto';
 import { badRequest } from '../http/errors.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../../surveys/canonical-json.ts';
 
 export function contentHashOf(data: Record<string, unknown>): string {
   let canonical: string | undefined;

@@ -4,7 +4,7 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/http/errors.ts';
-import { CanonicalJsonError, canonicalJson } from '../../../server/responses/canonical-json.ts';
+import { CanonicalJsonError, canonicalJson } from '../../../surveys/canonical-json.ts';
 import { contentHashOf } from '../../../server/responses/content-hash.ts';
 
 /** Characters whose UTF-16 code-unit order differs from their code-point order, escapes, astral. */

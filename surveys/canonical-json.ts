@@ -1,6 +1,7 @@
 // RFC 8785 (JSON Canonicalization Scheme) serializer: a faster stand-in for the `canonicalize`
-// package on the response write path (content-hash.ts), checked against it by a property test
-// (tests/unit/server/canonical-json.test.ts). RFC 8785 §3.2:
+// package on the response write path (server/responses/content-hash.ts), checked against it by a property test
+// (tests/unit/server/canonical-json.test.ts). Shared: the participant page hashes its queued
+// submissions with it in the browser (client/src/features/participant/content-hash.ts). RFC 8785 §3.2:
 // - §3.2.1 no whitespace; literals `true`, `false`, `null`;
 // - §3.2.2.2 strings as ECMAScript's JSON.stringify writes them (well-formed UTF-16 only: a lone
 //   surrogate is an error, §3.2.2.1 / I-JSON);
