@@ -1,6 +1,7 @@
 // One wave, from the first answer to the thank-you page: the SurveyJS model (created once per
 // wave), drafts saved as the person answers (this device at once, the server after 1 s of calm),
-// the submission retried until acknowledged, and the server's 422 shown on the questions concerned.
+// the submission queued durably (IndexedDB) and retried until the server's receipt matches its hash,
+// and the server's 422 shown on the questions concerned.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
@@ -17,7 +18,9 @@ import { participant } from './messages.ts';
 import { initialLocale, isAppLang, questionnaireLocales } from './questionnaire-locale.ts';
 import { createReadAloud } from './read-aloud.ts';
 import { showServerErrors } from './server-errors.ts';
+import { requestPersistentStorage, useQueue } from './queue-context.tsx';
 import { createSubmitRetry, type SubmitStatus } from './submit-retry.ts';
+import { type QueuedSubmission, ReceiptMismatchError } from './submission-queue.ts';
 import { useDraftSaver, useRetryWhenOnline, useSurveyDrafts } from './use-flow-effects.ts';
 
 type Phase = 'overview' | 'answering' | 'sending' | 'thanks' | 'refused' | 'closed' | 'invalid' | 'failed';
@@ -46,12 +49,14 @@ export function QuestionnaireFlow({
   const prefs = useMemo(() => createLinkPrefs(token), [token]);
 
   // Everything about where we start is read once, when the wave opens.
+  // (A submission waiting in the queue is found asynchronously, below, and resumed.)
+  const queue = useQueue();
   const [start] = useState(() => {
-    const pending = store.pending();
-    const data = pending?.data ?? chooseStartData(store.draft(), wave.draft);
+    const legacy = store.pending();
+    const data = legacy?.data ?? chooseStartData(store.draft(), wave.draft);
     const restored = !!data && Object.keys(data).length > 0;
-    const phase: Phase = pending ? 'sending' : wave.submittedAt && !restored ? 'overview' : 'answering';
-    return { data, restored: restored && !pending, phase, resumePending: !!pending };
+    const phase: Phase = legacy ? 'sending' : wave.submittedAt && !restored ? 'overview' : 'answering';
+    return { data, restored: restored && !legacy, phase };
   });
 
   const [phase, setPhase] = useState<Phase>(start.phase);
@@ -114,25 +119,15 @@ export function QuestionnaireFlow({
 
   const saver = useDraftSaver(token, wave.id, store, setDraftState);
 
-  const send = useCallback(
-    async (data: SurveyData) => {
-      await saver.cancel();
-      const submission = store.startSubmission(data);
+  /** Sends one queued entry until the server's receipt matches it (or a refusal ends it). */
+  const sendEntry = useCallback(
+    async (entry: QueuedSubmission) => {
       setPhase('sending');
       setFailure(null);
-      const retry = createSubmitRetry({
-        send: () =>
-          participantApi.submit(token, {
-            waveId: wave.id,
-            clientId: submission.clientId,
-            data: submission.data,
-          }),
-        onStatus: setSubmitStatus,
-      });
+      const retry = createSubmitRetry({ send: () => queue.sendOne(entry), onStatus: setSubmitStatus });
       retryRef.current = retry;
       try {
         const r = await retry.run();
-        store.clearPending();
         store.clearDraft();
         setResult(r);
         setPhase(r.status === 'refused' ? 'refused' : 'thanks');
@@ -141,17 +136,23 @@ export function QuestionnaireFlow({
         const issues = validationIssues(err);
         if (issues.length > 0) {
           // Nothing was stored: the corrected answers will be a new submission.
-          store.clearPending();
+          await queue.remove(entry.clientId);
           model.clear(false, false);
           setGeneralErrors(showServerErrors(model, issues, lang));
           setNotice('invalid');
           setPhase('answering');
         } else if (err instanceof ApiError && err.status === 404) {
-          store.clearPending();
+          await queue.remove(entry.clientId);
           setPhase('invalid');
         } else if (err instanceof ApiError && err.status === 409 && err.code === 'WAVE_NOT_OPEN') {
-          store.clearPending();
+          await queue.remove(entry.clientId);
           setPhase('closed');
+        } else if (err instanceof ApiError && err.code === 'CLIENT_ID_CONFLICT') {
+          setFailure(t('submit.conflict'));
+          setPhase('failed');
+        } else if (err instanceof ReceiptMismatchError) {
+          setFailure(t('submit.mismatch'));
+          setPhase('failed');
         } else {
           setFailure(err instanceof Error ? err.message : String(err));
           setPhase('failed');
@@ -160,20 +161,52 @@ export function QuestionnaireFlow({
         retryRef.current = null;
       }
     },
-    [saver, store, token, wave.id, model, lang, onSubmitted],
+    [queue, store, model, lang, onSubmitted, t],
+  );
+
+  const send = useCallback(
+    async (data: SurveyData) => {
+      await saver.cancel();
+      setPhase('sending');
+      requestPersistentStorage();
+      let entry: QueuedSubmission;
+      try {
+        entry = await queue.enqueue(wave.id, data);
+      } catch (err) {
+        // No IndexedDB (storage disabled, private mode on old browsers): the answers stay in the form.
+        setFailure(err instanceof Error ? err.message : String(err));
+        setPhase('failed');
+        return;
+      }
+      await sendEntry(entry);
+    },
+    [saver, queue, wave.id, sendEntry],
   );
 
   useSurveyDrafts(model, saver, store, send, setNotice);
   useRetryWhenOnline(retryRef);
 
-  // A submission left unacknowledged by a previous visit is sent again, with the same clientId.
+  // Page load: a submission left unacknowledged by a previous visit is sent again, same clientId.
+  // One kept by an older version of this page (localStorage) joins the queue first.
   const resumed = useRef(false);
   useEffect(() => {
-    if (!start.resumePending || resumed.current) return;
+    if (resumed.current) return;
     resumed.current = true;
-    const pending = store.pending();
-    if (pending) void send(pending.data);
-  }, [start.resumePending, store, send]);
+    void (async () => {
+      try {
+        const legacy = store.pending();
+        if (legacy) {
+          await queue.enqueue(wave.id, legacy.data, legacy.clientId);
+          store.clearPending();
+        }
+        const pending = await queue.pendingFor(wave.id);
+        if (pending) await sendEntry(pending);
+        else if (legacy) setPhase('answering');
+      } catch {
+        // No IndexedDB: nothing can have been queued.
+      }
+    })();
+  }, [queue, store, wave.id, sendEntry]);
 
   async function editAnswers() {
     setLoadingEdit(true);
@@ -220,7 +253,12 @@ export function QuestionnaireFlow({
       return (
         <FailedScreen
           message={failure ?? ''}
-          onRetry={() => void send(store.pending()?.data ?? (model.data as SurveyData))}
+          onRetry={() =>
+            void queue.pendingFor(wave.id).then(
+              (e) => (e ? sendEntry(e) : send(model.data as SurveyData)),
+              () => send(model.data as SurveyData),
+            )
+          }
         />
       );
     default:
