@@ -32,6 +32,7 @@ import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { ResearchCache } from './research/research.service.ts';
 import { researchRoutes } from './research/research.routes.ts';
 import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
+import { translationRoutes } from './questionnaires/translations/translations.routes.ts';
 import { participantLinkRoutes } from './participant-link/participant-link.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
       caisseRoutes(r, deps);
       objectiveRoutes(r, deps);
       questionnaireRoutes(r, deps);
+      translationRoutes(r, deps);
       waveRoutes(r, deps);
       participantRoutes(r, deps);
       participantLinkRoutes(r, deps);

@@ -188,6 +188,20 @@ const matrix: Record<string, Cell> = {
     allow: A_READERS,
     url: () => `/api/questionnaire-versions/${w.versionA}/paper.pdf`,
   },
+  'GET /api/questionnaire-versions/:versionId/translations.xlsx': {
+    allow: A_READERS,
+    url: () => `/api/questionnaire-versions/${w.versionA}/translations.xlsx`,
+  },
+  'POST /api/questionnaires/:questionnaireId/translations': {
+    allow: A_WRITERS,
+    url: () => `/api/questionnaires/${w.questionnaireA}/translations`,
+    // The latest version's own spreadsheet, uploaded back unchanged.
+    body: async () => {
+      const q = (await ctx.admin.get(`/api/questionnaires/${w.questionnaireA}`)).json();
+      return (await ctx.admin.get(`/api/questionnaire-versions/${q.latestVersionId}/translations.xlsx`))
+        .rawPayload;
+    },
+  },
   'POST /api/caisses/:caisseId/waves': {
     allow: A_WRITERS,
     url: () => `/api/caisses/${w.caisseA}/waves`,

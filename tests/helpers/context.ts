@@ -83,6 +83,10 @@ function clientOf(app: App, email: string, cookie: string | null, csrf: string |
       headers: {
         ...(cookie ? { cookie } : {}),
         ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        // Raw bytes are uploaded spreadsheets (the translations import).
+        ...(Buffer.isBuffer(body)
+          ? { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+          : {}),
       },
       ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
     });
