@@ -73,7 +73,7 @@ export default function ParticipantApp() {
   }, [page, token]);
 
   return (
-    <QueueProvider token={token}>
+    <QueueProvider token={token} onSent={refreshQuietly}>
       <ParticipantLayout
         token={token}
         caisse={caisse}
