@@ -49,3 +49,52 @@ export function definitionIssues(err: unknown, lang: Lang): string[] {
     return d.path ? `${d.path} — ${text}` : text;
   });
 }
+
+/** One refused cell of a translations spreadsheet (row null: a key missing from the file). */
+export interface TranslationIssue {
+  row: number | null;
+  column: string;
+  message: string;
+}
+
+export const translationsUrl = (versionId: string) =>
+  `/api/questionnaire-versions/${enc(versionId)}/translations.xlsx`;
+
+/** Uploads a filled translations spreadsheet as the raw body: a new version, or an ApiError. */
+export async function importTranslations(
+  qid: string,
+  file: Blob,
+): Promise<VersionCreated & { locales: string[] }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/questionnaires/${enc(qid)}/translations`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ...(api.csrfToken ? { 'x-csrf-token': api.csrfToken } : {}),
+      },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'NETWORK_ERROR', (err as Error)?.message || 'Network error');
+  }
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      typeof json.code === 'string' ? json.code : `HTTP_${res.status}`,
+      typeof json.message === 'string' ? json.message : res.statusText,
+      json.details,
+    );
+  }
+  return json as unknown as VersionCreated & { locales: string[] };
+}
+
+/** The row/column errors of a refused translations spreadsheet (422). */
+export function translationIssues(err: unknown): TranslationIssue[] {
+  if (!(err instanceof ApiError) || err.status !== 422) return [];
+  const errors = (err.details as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(errors) ? (errors as TranslationIssue[]) : [];
+}

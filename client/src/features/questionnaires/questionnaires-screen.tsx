@@ -19,6 +19,7 @@ import { type Assembled, questionnairesApi, type VersionDetail } from './api.ts'
 import { AssembledAlert } from './components/assembled-alert.tsx';
 import { PreviewDialog } from './components/preview-dialog.tsx';
 import { QuestionnaireItem } from './components/questionnaire-item.tsx';
+import { TranslationsForm } from './components/translations-form.tsx';
 import { UploadForm } from './components/upload-form.tsx';
 import { useSession } from '../auth/session.tsx';
 
@@ -121,6 +122,12 @@ export default function QuestionnairesScreen() {
       {canEdit && (
         <UploadForm
           caisseId={caisseId}
+          questionnaires={list.filter((q) => q.origin !== 'standard' || isAdmin)}
+          onSaved={() => void reload()}
+        />
+      )}
+      {canEdit && (
+        <TranslationsForm
           questionnaires={list.filter((q) => q.origin !== 'standard' || isAdmin)}
           onSaved={() => void reload()}
         />

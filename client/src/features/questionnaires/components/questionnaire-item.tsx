@@ -10,7 +10,8 @@ import { Alert } from '../../../ui/alert.tsx';
 import { Badge } from '../../../ui/badge.tsx';
 import { Button, ButtonAnchor } from '../../../ui/button.tsx';
 import { Spinner } from '../../../ui/spinner.tsx';
-import { questionnairesApi, type QuestionnaireSummary } from '../api.ts';
+import { questionnairesApi, type QuestionnaireSummary, translationsUrl } from '../api.ts';
+import { translations } from '../messages.ts';
 
 export function QuestionnaireItem({
   q,
@@ -22,6 +23,7 @@ export function QuestionnaireItem({
   previewLoading: string | null;
 }) {
   const t = useT(coordinator);
+  const tr = useT(translations);
   const { lang } = useI18n();
   // The versions are read the first time the list opens, and again when a new version is saved.
   const [opened, setOpened] = useState(false);
@@ -86,6 +88,15 @@ export function QuestionnaireItem({
                   aria-label={t('questionnaires.paperLabel', { version: v.version })}
                 >
                   {t('questionnaires.paper')}
+                </ButtonAnchor>
+                <ButtonAnchor
+                  variant="ghost"
+                  small
+                  href={translationsUrl(v.id)}
+                  download
+                  aria-label={tr('translations.downloadLabel', { version: v.version })}
+                >
+                  {tr('translations.download')}
                 </ButtonAnchor>
               </li>
             ))}
