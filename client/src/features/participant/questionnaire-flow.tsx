@@ -66,6 +66,7 @@ export function QuestionnaireFlow({
   const [notice, setNotice] = useState<'restored' | 'invalid' | null>(start.restored ? 'restored' : null);
   const [generalErrors, setGeneralErrors] = useState<ValidationIssue[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   const [loadingEdit, setLoadingEdit] = useState(false);
   const retryRef = useRef<{ retryNow: () => void } | null>(null);
 
@@ -124,6 +125,7 @@ export function QuestionnaireFlow({
     async (entry: QueuedSubmission) => {
       setPhase('sending');
       setFailure(null);
+      setConflict(false);
       const retry = createSubmitRetry({ send: () => queue.sendOne(entry), onStatus: setSubmitStatus });
       retryRef.current = retry;
       try {
@@ -148,6 +150,7 @@ export function QuestionnaireFlow({
           await queue.remove(entry.clientId);
           setPhase('closed');
         } else if (err instanceof ApiError && err.code === 'CLIENT_ID_CONFLICT') {
+          setConflict(true);
           setFailure(t('submit.conflict'));
           setPhase('failed');
         } else if (err instanceof ReceiptMismatchError) {
@@ -253,6 +256,7 @@ export function QuestionnaireFlow({
       return (
         <FailedScreen
           message={failure ?? ''}
+          canRetry={!conflict}
           onRetry={() =>
             void queue.pendingFor(wave.id).then(
               (e) => (e ? sendEntry(e) : send(model.data as SurveyData)),

@@ -100,17 +100,26 @@ export function SubmittedScreen({
 }
 
 /** The submission failed for a reason a retry will not fix by itself; the answers are kept. */
-export function FailedScreen({ message, onRetry }: { message: string; onRetry: () => void }) {
+/** `canRetry: false`: sending again cannot help (the server holds other answers for this clientId). */
+export function FailedScreen({
+  message,
+  onRetry,
+  canRetry = true,
+}: {
+  message: string;
+  onRetry: () => void;
+  canRetry?: boolean;
+}) {
   const t = useT(participant);
   return (
     <StatusScreen
       icon="warning"
       tone="warning"
       title={t('submit.title')}
-      actions={<Button onClick={onRetry}>{t('action.retry')}</Button>}
+      actions={canRetry ? <Button onClick={onRetry}>{t('action.retry')}</Button> : undefined}
     >
       <p>{t('submit.failed', { message })}</p>
-      <p className="muted">{t('submit.keep')}</p>
+      {canRetry && <p className="muted">{t('submit.keep')}</p>}
     </StatusScreen>
   );
 }
