@@ -347,7 +347,9 @@ class PaperWriter {
     const d = this.doc;
     const n = a.options.length;
     // As wide as the longest label on one line allows, so that words wrap as little as possible.
-    const widest = Math.max(...a.options.map((o) => d.font(F.regular).fontSize(SIZE.text).widthOfString(o.label)));
+    const widest = Math.max(
+      ...a.options.map((o) => d.font(F.regular).fontSize(SIZE.text).widthOfString(o.label)),
+    );
     const step = Math.min(width / Math.max(n, 1), Math.max(48, widest + 14));
     const y = d.y;
     a.options.forEach((o, i) => {
