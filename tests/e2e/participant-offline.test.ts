@@ -191,63 +191,7 @@ describe('offline participant page (PWA)', () => {
     await shotTo(page, 'pwa-04-other-link-offline');
     await context.setOffline(false);
 
-    // The installed app's start URL (/r/) opens the last link opened on this device.
-    await page.goto(`${server.base}/r/`);
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/r/${other}`);
-
     expect(watch.problems()).toEqual([]);
-    await context.close();
-  });
-
-  it('a 409 CLIENT_ID_CONFLICT keeps the entry and says so', async () => {
-    const token = (
-      await admin.post<{ token: string }>(`/caisses/${caisseId}/participants`, { code: 'OFF-003' })
-    ).token;
-    const clientId = 'c0ffee00c0ffee00c0ffee00c0ffee00';
-    // This clientId already carries other answers on the server.
-    const first = await fetch(`${server.base}/api/r/${token}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ waveId, clientId, data: { consent: true, health_self_rated: 'bad' } }),
-    });
-    expect(first.ok).toBe(true);
-    ({ context, page } = await phonePage(browser));
-    await page.goto(`${server.base}/r/${token}`);
-    await page.getByRole('heading', { name: 'Vous avez déjà répondu' }).waitFor();
-    // The page's queue holds the same clientId with other answers (as after a lost receipt and an edit).
-    await page.evaluate(
-      ({ clientId, waveId }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('recolte-participant');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = async () => {
-            const bytes = new TextEncoder().encode(`recolte:${location.pathname.split('/')[2]}`);
-            const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-            const link = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-            const tx = open.result.transaction('pending', 'readwrite');
-            tx.objectStore('pending').put({
-              clientId,
-              link,
-              waveId,
-              data: { consent: true, health_self_rated: 'good' },
-              contentHash: '0'.repeat(64),
-              queuedAt: new Date().toISOString(),
-              problem: null,
-            });
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { clientId, waveId },
-    );
-    await page.reload();
-    await page.getByText('Le serveur a déjà d’autres réponses pour cet envoi', { exact: false }).waitFor();
-    await page.getByTestId('log-pending').filter({ hasText: 'refusée par le serveur' }).waitFor();
-    await shotTo(page, 'pwa-05-conflict');
-    // Nothing changed on the server: still the first answers, once.
-    const rows = await responsesOf('OFF-003');
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.data.health_self_rated).toBe('bad');
     await context.close();
   });
 });

@@ -66,7 +66,6 @@ export function QuestionnaireFlow({
   const [notice, setNotice] = useState<'restored' | 'invalid' | null>(start.restored ? 'restored' : null);
   const [generalErrors, setGeneralErrors] = useState<ValidationIssue[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const [loadingEdit, setLoadingEdit] = useState(false);
   const retryRef = useRef<{ retryNow: () => void } | null>(null);
 
@@ -125,7 +124,6 @@ export function QuestionnaireFlow({
     async (entry: QueuedSubmission) => {
       setPhase('sending');
       setFailure(null);
-      setConflict(false);
       const retry = createSubmitRetry({ send: () => queue.sendOne(entry), onStatus: setSubmitStatus });
       retryRef.current = retry;
       try {
@@ -150,7 +148,6 @@ export function QuestionnaireFlow({
           await queue.remove(entry.clientId);
           setPhase('closed');
         } else if (err instanceof ApiError && err.code === 'CLIENT_ID_CONFLICT') {
-          setConflict(true);
           setFailure(t('submit.conflict'));
           setPhase('failed');
         } else if (err instanceof ReceiptMismatchError) {
@@ -256,7 +253,6 @@ export function QuestionnaireFlow({
       return (
         <FailedScreen
           message={failure ?? ''}
-          canRetry={!conflict}
           onRetry={() =>
             void queue.pendingFor(wave.id).then(
               (e) => (e ? sendEntry(e) : send(model.data as SurveyData)),

@@ -100,26 +100,17 @@ export function SubmittedScreen({
 }
 
 /** The submission failed for a reason a retry will not fix by itself; the answers are kept. */
-/** `canRetry: false`: sending again cannot help (the server holds other answers for this clientId). */
-export function FailedScreen({
-  message,
-  onRetry,
-  canRetry = true,
-}: {
-  message: string;
-  onRetry: () => void;
-  canRetry?: boolean;
-}) {
+export function FailedScreen({ message, onRetry }: { message: string; onRetry: () => void }) {
   const t = useT(participant);
   return (
     <StatusScreen
       icon="warning"
       tone="warning"
       title={t('submit.title')}
-      actions={canRetry ? <Button onClick={onRetry}>{t('action.retry')}</Button> : undefined}
+      actions={<Button onClick={onRetry}>{t('action.retry')}</Button>}
     >
       <p>{t('submit.failed', { message })}</p>
-      {canRetry && <p className="muted">{t('submit.keep')}</p>}
+      <p className="muted">{t('submit.keep')}</p>
     </StatusScreen>
   );
 }
