@@ -73,7 +73,7 @@ export default function ParticipantApp() {
   }, [page, token]);
 
   return (
-    <QueueProvider token={token} onSent={refreshQuietly}>
+    <QueueProvider token={token}>
       <ParticipantLayout
         token={token}
         caisse={caisse}

@@ -97,25 +97,6 @@ describe('submission queue', () => {
     expect((await offline.pendingFor('w2'))?.problem).toBeNull();
   });
 
-  it('sends an entry once at a time, however many callers ask', async () => {
-    let release: () => void = () => {};
-    const send = vi.fn(
-      (e: QueuedSubmission) =>
-        new Promise<SubmissionResult>((resolve) => {
-          release = () => resolve(receipt(e));
-        }),
-    );
-    const q = createSubmissionQueue({ token: 'tok-a', send, db: freshDb() });
-    const e = await q.enqueue('w1', { consent: true });
-    const a = q.sendOne(e);
-    const b = q.sendOne(e);
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
-    release();
-    expect(await a).toEqual(await b);
-    expect(send).toHaveBeenCalledTimes(1);
-    expect(await q.pending()).toEqual([]);
-  });
-
   it('never shows one link’s entries to another token', async () => {
     const db = freshDb();
     const send = async (e: QueuedSubmission) => receipt(e);

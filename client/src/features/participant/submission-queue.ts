@@ -76,7 +76,6 @@ export function createSubmissionQueue(opts: SubmissionQueueOptions) {
   const link = linkKey(opts.token);
   const now = opts.now ?? (() => new Date());
   const listeners = new Set<() => void>();
-  const inflight = new Map<string, Promise<SubmissionResult>>();
   const changed = () => {
     for (const l of listeners) l();
   };
@@ -116,14 +115,39 @@ export function createSubmissionQueue(opts: SubmissionQueueOptions) {
      * (the entry then moves to the receipts); rejects otherwise (the entry stays, except a refusal
      * that no retry can change: 422, 404, wave closed, which the caller drops with `remove`).
      */
-    sendOne(entry: QueuedSubmission): Promise<SubmissionResult> {
-      // One request at a time per entry in this page: the questionnaire and the background flush
-      // may both want to send it, and the server must see one submission, not a race of two.
-      const current = inflight.get(entry.clientId);
-      if (current) return current;
-      const p = sendOnce(entry).finally(() => inflight.delete(entry.clientId));
-      inflight.set(entry.clientId, p);
-      return p;
+    async sendOne(entry: QueuedSubmission): Promise<SubmissionResult> {
+      let result: SubmissionResult;
+      try {
+        result = await opts.send(entry);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409 && err.code === 'CLIENT_ID_CONFLICT') {
+          await (await db).put('pending', { ...entry, problem: 'conflict' });
+          changed();
+        }
+        throw err;
+      }
+      // A refusal (consent: no) stores no response, hence no id; anything else must have one.
+      const stored = result.status === 'refused' || !!result.id;
+      if (!stored || result.contentHash !== entry.contentHash) {
+        await (await db).put('pending', { ...entry, problem: 'mismatch' });
+        changed();
+        throw new ReceiptMismatchError(entry.contentHash, result.contentHash);
+      }
+      const tx = (await db).transaction(['pending', 'receipts'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('receipts').put({
+          clientId: entry.clientId,
+          link: entry.link,
+          waveId: entry.waveId,
+          responseId: result.id,
+          contentHash: result.contentHash,
+          sentAt: now().toISOString(),
+        }),
+        tx.objectStore('pending').delete(entry.clientId),
+        tx.done,
+      ]);
+      changed();
+      return result;
     },
     async remove(clientId: string): Promise<void> {
       await (await db).delete('pending', clientId);
@@ -134,41 +158,6 @@ export function createSubmissionQueue(opts: SubmissionQueueOptions) {
       return () => listeners.delete(listener);
     },
   };
-
-  async function sendOnce(entry: QueuedSubmission): Promise<SubmissionResult> {
-    let result: SubmissionResult;
-    try {
-      result = await opts.send(entry);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.code === 'CLIENT_ID_CONFLICT') {
-        await (await db).put('pending', { ...entry, problem: 'conflict' });
-        changed();
-      }
-      throw err;
-    }
-    // A refusal (consent: no) stores no response, hence no id; anything else must have one.
-    const stored = result.status === 'refused' || !!result.id;
-    if (!stored || result.contentHash !== entry.contentHash) {
-      await (await db).put('pending', { ...entry, problem: 'mismatch' });
-      changed();
-      throw new ReceiptMismatchError(entry.contentHash, result.contentHash);
-    }
-    const tx = (await db).transaction(['pending', 'receipts'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('receipts').put({
-        clientId: entry.clientId,
-        link: entry.link,
-        waveId: entry.waveId,
-        responseId: result.id,
-        contentHash: result.contentHash,
-        sentAt: now().toISOString(),
-      }),
-      tx.objectStore('pending').delete(entry.clientId),
-      tx.done,
-    ]);
-    changed();
-    return result;
-  }
 }
 
 export type SubmissionQueue = ReturnType<typeof createSubmissionQueue>;
