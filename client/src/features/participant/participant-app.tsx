@@ -16,7 +16,6 @@ import { ParticipantLayout } from './components/participant-layout.tsx';
 import { WaveHome } from './components/wave-home.tsx';
 import { participant } from './messages.ts';
 import { ANSWERS_PATH, parseParticipantPath, WAVE_PARAM } from './paths.ts';
-import { setUpPwa } from './pwa.ts';
 import { QueueProvider } from './queue-context.tsx';
 
 export default function ParticipantApp() {
@@ -30,9 +29,6 @@ export default function ParticipantApp() {
   const refreshQuietly = useCallback(() => {
     participantApi.get(token).then(set, () => {});
   }, [token, set]);
-
-  // Installable and offline after this first visit (the worker keeps this link's GET from then on).
-  useEffect(() => setUpPwa(refreshQuietly), [refreshQuietly]);
 
   const caisse = link ? link.caisse.name : null;
   useEffect(() => {

@@ -60,6 +60,7 @@ export function ReceiptLog({ link }: { link: ParticipantLink }) {
         ))}
         {state.receipts.map((r) => (
           <li key={r.clientId} className="p-log__sent" data-testid="log-sent">
+            <Icon name="check" size={18} />
             <span>
               {title(r.waveId)} — {t('log.sent', { date: formatDateTime(r.sentAt, lang) })}
             </span>
