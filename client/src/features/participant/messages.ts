@@ -73,23 +73,6 @@ export const participant = defineDictionary({
     'listen.stop': 'Arrêter',
     'listen.aria': 'Écouter la question',
     'listen.ariaStop': 'Arrêter la lecture',
-    'offline.title': 'Vous êtes hors ligne',
-    'offline.body':
-      'Vous pouvez continuer à répondre : vos réponses restent sur cet appareil et partiront dès le retour du réseau.',
-    'log.title': 'Mes envois sur cet appareil',
-    'log.pending': 'en attente d’envoi',
-    'log.sent': 'envoyée le {date} ✓',
-    'log.conflict': '— refusée par le serveur (autres réponses avec le même identifiant)',
-    'log.mismatch': '— le serveur n’a pas confirmé ces réponses exactes',
-    'log.unknownWave': 'Questionnaire',
-    'log.download': 'Télécharger mes réponses en attente',
-    'log.downloadWave': 'Télécharger les réponses en attente : {title}',
-    'log.downloadHelp':
-      'Si l’envoi n’aboutit pas, téléchargez ce fichier et donnez-le à la personne qui coordonne votre caisse : elle pourra l’importer.',
-    'submit.conflict':
-      'Le serveur a déjà d’autres réponses pour cet envoi. Vos réponses restent sur cet appareil : téléchargez-les en bas de la page et donnez le fichier à la personne qui coordonne votre caisse.',
-    'submit.mismatch':
-      'Le serveur n’a pas confirmé avoir reçu exactement vos réponses. Elles restent sur cet appareil : réessayez, ou téléchargez-les en bas de la page.',
   },
   en: {
     'doc.title': 'Questionnaire — {caisse}',
@@ -159,22 +142,5 @@ export const participant = defineDictionary({
     'listen.stop': 'Stop',
     'listen.aria': 'Listen to the question',
     'listen.ariaStop': 'Stop reading',
-    'offline.title': 'You are offline',
-    'offline.body':
-      'You can keep answering: your answers stay on this device and will be sent as soon as the network is back.',
-    'log.title': 'My submissions on this device',
-    'log.pending': 'waiting to be sent',
-    'log.sent': 'sent on {date} ✓',
-    'log.conflict': '— refused by the server (other answers with the same identifier)',
-    'log.mismatch': '— the server did not confirm these exact answers',
-    'log.unknownWave': 'Questionnaire',
-    'log.download': 'Download my answers waiting to be sent',
-    'log.downloadWave': 'Download the answers waiting to be sent: {title}',
-    'log.downloadHelp':
-      'If sending does not succeed, download this file and give it to the person who coordinates your caisse: they can import it.',
-    'submit.conflict':
-      'The server already has other answers for this submission. Your answers stay on this device: download them at the bottom of the page and give the file to the person who coordinates your caisse.',
-    'submit.mismatch':
-      'The server did not confirm receiving exactly your answers. They stay on this device: try again, or download them at the bottom of the page.',
   },
 });

@@ -10,13 +10,11 @@ import { PageSpinner } from '../../ui/spinner.tsx';
 import { StatusScreen } from '../../ui/status-screen.tsx';
 import { participantApi } from './api.ts';
 import { MyAnswersPage } from './components/my-answers-page.tsx';
-import { OfflineBanner, ReceiptLog } from './components/receipt-log.tsx';
 import { navigate, useLocation } from './components/nav.tsx';
 import { ParticipantLayout } from './components/participant-layout.tsx';
 import { WaveHome } from './components/wave-home.tsx';
 import { participant } from './messages.ts';
 import { ANSWERS_PATH, parseParticipantPath, WAVE_PARAM } from './paths.ts';
-import { QueueProvider } from './queue-context.tsx';
 
 export default function ParticipantApp() {
   const { pathname, search } = useLocation();
@@ -69,16 +67,12 @@ export default function ParticipantApp() {
   }, [page, token]);
 
   return (
-    <QueueProvider token={token}>
-      <ParticipantLayout
-        token={token}
-        caisse={caisse}
-        showFooterLink={link !== undefined && page !== ANSWERS_PATH}
-      >
-        <OfflineBanner />
-        {content}
-        {link && <ReceiptLog link={link} />}
-      </ParticipantLayout>
-    </QueueProvider>
+    <ParticipantLayout
+      token={token}
+      caisse={caisse}
+      showFooterLink={link !== undefined && page !== ANSWERS_PATH}
+    >
+      {content}
+    </ParticipantLayout>
   );
 }

@@ -1,7 +1,6 @@
 // One wave, from the first answer to the thank-you page: the SurveyJS model (created once per
 // wave), drafts saved as the person answers (this device at once, the server after 1 s of calm),
-// the submission queued durably (IndexedDB) and retried until the server's receipt matches its hash,
-// and the server's 422 shown on the questions concerned.
+// the submission retried until acknowledged, and the server's 422 shown on the questions concerned.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
@@ -18,9 +17,7 @@ import { participant } from './messages.ts';
 import { initialLocale, isAppLang, questionnaireLocales } from './questionnaire-locale.ts';
 import { createReadAloud } from './read-aloud.ts';
 import { showServerErrors } from './server-errors.ts';
-import { requestPersistentStorage, useQueue } from './queue-context.tsx';
 import { createSubmitRetry, type SubmitStatus } from './submit-retry.ts';
-import { type QueuedSubmission, ReceiptMismatchError } from './submission-queue.ts';
 import { useDraftSaver, useRetryWhenOnline, useSurveyDrafts } from './use-flow-effects.ts';
 
 type Phase = 'overview' | 'answering' | 'sending' | 'thanks' | 'refused' | 'closed' | 'invalid' | 'failed';
@@ -49,14 +46,12 @@ export function QuestionnaireFlow({
   const prefs = useMemo(() => createLinkPrefs(token), [token]);
 
   // Everything about where we start is read once, when the wave opens.
-  // (A submission waiting in the queue is found asynchronously, below, and resumed.)
-  const queue = useQueue();
   const [start] = useState(() => {
-    const legacy = store.pending();
-    const data = legacy?.data ?? chooseStartData(store.draft(), wave.draft);
+    const pending = store.pending();
+    const data = pending?.data ?? chooseStartData(store.draft(), wave.draft);
     const restored = !!data && Object.keys(data).length > 0;
-    const phase: Phase = legacy ? 'sending' : wave.submittedAt && !restored ? 'overview' : 'answering';
-    return { data, restored: restored && !legacy, phase };
+    const phase: Phase = pending ? 'sending' : wave.submittedAt && !restored ? 'overview' : 'answering';
+    return { data, restored: restored && !pending, phase, resumePending: !!pending };
   });
 
   const [phase, setPhase] = useState<Phase>(start.phase);
@@ -119,15 +114,25 @@ export function QuestionnaireFlow({
 
   const saver = useDraftSaver(token, wave.id, store, setDraftState);
 
-  /** Sends one queued entry until the server's receipt matches it (or a refusal ends it). */
-  const sendEntry = useCallback(
-    async (entry: QueuedSubmission) => {
+  const send = useCallback(
+    async (data: SurveyData) => {
+      await saver.cancel();
+      const submission = store.startSubmission(data);
       setPhase('sending');
       setFailure(null);
-      const retry = createSubmitRetry({ send: () => queue.sendOne(entry), onStatus: setSubmitStatus });
+      const retry = createSubmitRetry({
+        send: () =>
+          participantApi.submit(token, {
+            waveId: wave.id,
+            clientId: submission.clientId,
+            data: submission.data,
+          }),
+        onStatus: setSubmitStatus,
+      });
       retryRef.current = retry;
       try {
         const r = await retry.run();
+        store.clearPending();
         store.clearDraft();
         setResult(r);
         setPhase(r.status === 'refused' ? 'refused' : 'thanks');
@@ -136,23 +141,17 @@ export function QuestionnaireFlow({
         const issues = validationIssues(err);
         if (issues.length > 0) {
           // Nothing was stored: the corrected answers will be a new submission.
-          await queue.remove(entry.clientId);
+          store.clearPending();
           model.clear(false, false);
           setGeneralErrors(showServerErrors(model, issues, lang));
           setNotice('invalid');
           setPhase('answering');
         } else if (err instanceof ApiError && err.status === 404) {
-          await queue.remove(entry.clientId);
+          store.clearPending();
           setPhase('invalid');
         } else if (err instanceof ApiError && err.status === 409 && err.code === 'WAVE_NOT_OPEN') {
-          await queue.remove(entry.clientId);
+          store.clearPending();
           setPhase('closed');
-        } else if (err instanceof ApiError && err.code === 'CLIENT_ID_CONFLICT') {
-          setFailure(t('submit.conflict'));
-          setPhase('failed');
-        } else if (err instanceof ReceiptMismatchError) {
-          setFailure(t('submit.mismatch'));
-          setPhase('failed');
         } else {
           setFailure(err instanceof Error ? err.message : String(err));
           setPhase('failed');
@@ -161,52 +160,20 @@ export function QuestionnaireFlow({
         retryRef.current = null;
       }
     },
-    [queue, store, model, lang, onSubmitted, t],
-  );
-
-  const send = useCallback(
-    async (data: SurveyData) => {
-      await saver.cancel();
-      setPhase('sending');
-      requestPersistentStorage();
-      let entry: QueuedSubmission;
-      try {
-        entry = await queue.enqueue(wave.id, data);
-      } catch (err) {
-        // No IndexedDB (storage disabled, private mode on old browsers): the answers stay in the form.
-        setFailure(err instanceof Error ? err.message : String(err));
-        setPhase('failed');
-        return;
-      }
-      await sendEntry(entry);
-    },
-    [saver, queue, wave.id, sendEntry],
+    [saver, store, token, wave.id, model, lang, onSubmitted],
   );
 
   useSurveyDrafts(model, saver, store, send, setNotice);
   useRetryWhenOnline(retryRef);
 
-  // Page load: a submission left unacknowledged by a previous visit is sent again, same clientId.
-  // One kept by an older version of this page (localStorage) joins the queue first.
+  // A submission left unacknowledged by a previous visit is sent again, with the same clientId.
   const resumed = useRef(false);
   useEffect(() => {
-    if (resumed.current) return;
+    if (!start.resumePending || resumed.current) return;
     resumed.current = true;
-    void (async () => {
-      try {
-        const legacy = store.pending();
-        if (legacy) {
-          await queue.enqueue(wave.id, legacy.data, legacy.clientId);
-          store.clearPending();
-        }
-        const pending = await queue.pendingFor(wave.id);
-        if (pending) await sendEntry(pending);
-        else if (legacy) setPhase('answering');
-      } catch {
-        // No IndexedDB: nothing can have been queued.
-      }
-    })();
-  }, [queue, store, wave.id, sendEntry]);
+    const pending = store.pending();
+    if (pending) void send(pending.data);
+  }, [start.resumePending, store, send]);
 
   async function editAnswers() {
     setLoadingEdit(true);
@@ -253,12 +220,7 @@ export function QuestionnaireFlow({
       return (
         <FailedScreen
           message={failure ?? ''}
-          onRetry={() =>
-            void queue.pendingFor(wave.id).then(
-              (e) => (e ? sendEntry(e) : send(model.data as SurveyData)),
-              () => send(model.data as SurveyData),
-            )
-          }
+          onRetry={() => void send(store.pending()?.data ?? (model.data as SurveyData))}
         />
       );
     default:

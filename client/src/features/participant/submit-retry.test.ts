@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api.ts';
-import { backoffSeconds, createSubmitRetry, type SubmitStatus } from './submit-retry.ts';
+import { createSubmitRetry, defaultDelaySeconds, type SubmitStatus } from './submit-retry.ts';
 
 const offline = () => new ApiError(0, 'NETWORK_ERROR', 'Failed to fetch');
 
@@ -25,7 +25,6 @@ describe('submit retry', () => {
     const r = createSubmitRetry({
       send,
       onStatus: (s) => statuses.push(s),
-      delaySeconds: (n) => backoffSeconds(n, () => 1),
       sleep: async (ms) => {
         sleeps.push(ms);
       },
@@ -46,16 +45,8 @@ describe('submit retry', () => {
     ]);
   });
 
-  it('grows the delay, caps it at 60 s and draws it between half and all of it (jitter)', () => {
-    expect([1, 2, 3, 4, 5, 6, 10, 40].map((n) => backoffSeconds(n, () => 1))).toEqual([
-      2, 4, 8, 16, 32, 60, 60, 60,
-    ]);
-    expect([1, 2, 3, 6, 40].map((n) => backoffSeconds(n, () => 0))).toEqual([1, 2, 4, 30, 30]);
-    for (let i = 0; i < 200; i++) {
-      const s = backoffSeconds(5);
-      expect(s).toBeGreaterThanOrEqual(16);
-      expect(s).toBeLessThanOrEqual(32);
-    }
+  it('caps the delay at 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 10].map(defaultDelaySeconds)).toEqual([2, 4, 8, 16, 30, 30, 30]);
   });
 
   it('does not retry what a retry cannot fix (422, 404, 409)', async () => {

@@ -1,11 +1,8 @@
-// Sending a queued submission until the server acknowledges it (submission-queue.ts keeps it
-// durably meanwhile). Pure: the request, the clock, the randomness and the status callback are
-// passed in, so tests drive it without a network or real time.
-// Transient failures (no network, 408, 429, 5xx) are retried after a growing, capped delay with
-// jitter (so that a caisse's phones coming back online together do not all call at once), counted
-// down second by second for the page; `retryNow()` (the browser's `online` event, the page becoming
-// visible again, a button) skips the wait. Other refusals (422 validation, 404 link, 409 wave closed
-// or clientId conflict, a receipt whose hash differs) end it: retrying cannot help.
+// Sending a submission until the server acknowledges it. Pure: the request, the clock and the
+// status callback are passed in, so tests drive it without a network or real time.
+// Transient failures (no network, 408, 429, 5xx) are retried with a growing delay, counted down
+// second by second for the page; `retryNow()` (the browser's `online` event, a button) skips the
+// wait. Other refusals (422 validation, 404 link, 409 wave closed) end it: retrying cannot help.
 import { ApiError } from '../../lib/api.ts';
 
 export type SubmitStatus =
@@ -22,18 +19,8 @@ export interface SubmitRetryOptions<T> {
   signal?: AbortSignal;
 }
 
-export const MAX_DELAY_SECONDS = 60;
-
-/**
- * Full backoff 2, 4, 8, 16, 32, 60, 60 … seconds, each drawn between half and all of it
- * ("equal jitter"), never below 1 s.
- */
-export function backoffSeconds(attempt: number, random: () => number = Math.random): number {
-  const full = Math.min(MAX_DELAY_SECONDS, 2 ** attempt);
-  return Math.max(1, Math.round(full / 2 + (random() * full) / 2));
-}
-
-export const defaultDelaySeconds = (attempt: number) => backoffSeconds(attempt);
+/** 2, 4, 8, 16, 30, 30, … seconds. */
+export const defaultDelaySeconds = (attempt: number) => Math.min(30, 2 ** attempt);
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -71,7 +58,7 @@ export function createSubmitRetry<T>(opts: SubmitRetryOptions<T>) {
         }
       }
     },
-    /** Ends the current wait at once (back online, page visible again, or the person asked). */
+    /** Ends the current wait at once (back online, or the person asked). */
     retryNow() {
       wake?.();
     },

@@ -54,19 +54,12 @@ export function useSurveyDrafts(
   }, [saver]);
 }
 
-/** Back online, or the page visible again (phone unlocked): do not wait for the countdown. */
+/** Back online: do not wait for the countdown. */
 export function useRetryWhenOnline(retryRef: RefObject<{ retryNow: () => void } | null>): void {
   useEffect(() => {
     const onOnline = () => retryRef.current?.retryNow();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') retryRef.current?.retryNow();
-    };
     window.addEventListener('online', onOnline);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.removeEventListener('online', onOnline);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
+    return () => window.removeEventListener('online', onOnline);
   }, [retryRef]);
 }
 
