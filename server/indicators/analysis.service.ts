@@ -6,6 +6,7 @@
 // consume. No consumer aggregates again.
 import {
   computeGaps,
+  emptyResult,
   type DeclaredObjective,
   type Gaps,
   type IndicatorResult,
@@ -107,6 +108,14 @@ function pickWave(
 
 const ECONOMY_ACCOUNTS = indicators.filter((d) => d.dimension === 'economy' && d.level === 'caisse');
 
+/** An indicator read for its own sake: no objective, baseline or target. */
+const bare = (indicatorId: string): SelectionEntry => ({
+  indicatorId,
+  objectives: [],
+  baseline: null,
+  target: null,
+});
+
 export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<WaveAnalysis> {
   const k = deps.db.kysely;
   const { minCell } = deps.config;
@@ -115,17 +124,9 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
   const [all, participants, objectiveRows, chosen] = await Promise.all([
     listWaves(k, req.caisseId),
     countParticipants(k, req.caisseId),
-    listObjectives(k, req.caisseId),
-    req.indicators
-      ? Promise.resolve(
-          req.indicators.map((indicatorId) => ({
-            indicatorId,
-            objectives: [],
-            baseline: null,
-            target: null,
-          })),
-        )
-      : listSelection(k, req.caisseId),
+    // The research view asks for given indicators: no objectives, no selection to read.
+    req.indicators ? Promise.resolve([]) : listObjectives(k, req.caisseId),
+    req.indicators ? Promise.resolve(req.indicators.map(bare)) : listSelection(k, req.caisseId),
   ]);
   const counts = await currentCounts(
     k,
@@ -148,12 +149,9 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
     detail === 'full' && !req.indicators
       ? [
           ...selection,
-          ...ECONOMY_ACCOUNTS.filter((d) => !selection.some((s) => s.indicatorId === d.id)).map((d) => ({
-            indicatorId: d.id,
-            objectives: [],
-            baseline: null,
-            target: null,
-          })),
+          ...ECONOMY_ACCOUNTS.filter((d) => !selection.some((s) => s.indicatorId === d.id)).map((d) =>
+            bare(d.id),
+          ),
         ]
       : selection;
 
@@ -170,15 +168,10 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
       })
     : null;
   const byId = new Map(computed?.results.indicators.map((r) => [r.indicatorId, r]));
-  const selected = computed
-    ? selection.map((s) => byId.get(s.indicatorId)!)
-    : selection.map((s) => ({
-        indicatorId: s.indicatorId,
-        objectives: s.objectives,
-        status: 'no_data' as const,
-        n: 0,
-        dimension: indicatorById.get(s.indicatorId)!.dimension,
-      }));
+  // Without any wave, every indicator is simply without data.
+  const selected = selection.map(
+    (s) => byId.get(s.indicatorId) ?? emptyResult(indicatorById.get(s.indicatorId)!, s, null, [], 'no_data'),
+  );
   // Gaps rest on each indicator's status and n, which suppression leaves as they are.
   const objectives: DeclaredObjective[] = objectiveRows.map(toObjectiveDto);
   const gaps: CaisseGaps = {
@@ -186,7 +179,7 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
     waveId: wave?.id ?? null,
     period: wave?.period ?? null,
     minCell,
-    ...computeGaps(req.indicators ? [] : objectives, selected),
+    ...computeGaps(objectives, selected),
   };
 
   let economy: WaveAnalysis['economy'] = null;
@@ -206,7 +199,7 @@ export async function analyseWave(deps: Deps, req: AnalyseRequest): Promise<Wave
     suppressionApplied: suppress,
     wave,
     waves,
-    results: computed ? { ...computed.results, indicators: selected as IndicatorResult[] } : null,
+    results: computed ? { ...computed.results, indicators: selected } : null,
     comparison: computed?.comparison ?? new Map(),
     stats: computed?.stats ?? new Map(),
     gaps,
